@@ -318,28 +318,31 @@ def gradient_descent(X_b, y, w0, learning_rate, n_iter, alpha=0.0, tol=None):
     sign = 1.0 - 2.0 * y  # bce(z, y) = log(1 + e^(sign * z))
     w = w.copy()
     step, converged = 0, False
-    while True:
-        z = X_b @ w  # the one pass over the data for the loss (matrix-vector product 1 of 2)
-        e = np.exp(-np.abs(z))  # shared by the loss and the sigmoid; never overflows
-        # log(1 + e^(s z)) = max(s z, 0) + log(1 + e^(-|z|)), exactly bce_from_logits
-        data_term = np.mean(np.maximum(sign * z, 0.0) + np.log1p(e))
-        losses[step] = data_term + 0.5 * alpha * np.dot(w[1:], w[1:])
-        weights[step] = w
-        if not np.isfinite(losses[step]):
-            raise FloatingPointError(
-                f"The loss became {losses[step]} at iteration {step}: the weights overflowed. "
-                f"learning_rate={learning_rate:g} is far too large; try one near "
-                f"safe_learning_rate(X_b, alpha) = {safe_learning_rate(X_b, alpha):.3g}."
-            )
-        if tol is not None and step > 0 and losses[step - 1] - losses[step] < tol:
-            converged = True
-            break
-        if step == n_iter:
-            break
-        small = e / (1.0 + e)
-        p = np.where(z < 0, small, 1.0 - small)  # sigmoid(z), from the same e
-        w = w - learning_rate * _gradient_from_proba(X_b, y, w, p, alpha)  # product 2 of 2 inside
-        step += 1
+    # An absurd learning rate makes the weights or logits overflow; instead of a RuntimeWarning and NaN
+    # weights, the non-finite loss this produces is caught below and reported as a FloatingPointError.
+    with np.errstate(over="ignore", invalid="ignore"):
+        while True:
+            z = X_b @ w  # the one pass over the data for the loss (matrix-vector product 1 of 2)
+            e = np.exp(-np.abs(z))  # shared by the loss and the sigmoid; never overflows
+            # log(1 + e^(s z)) = max(s z, 0) + log(1 + e^(-|z|)), exactly bce_from_logits
+            data_term = np.mean(np.maximum(sign * z, 0.0) + np.log1p(e))
+            losses[step] = data_term + 0.5 * alpha * np.dot(w[1:], w[1:])
+            weights[step] = w
+            if not np.isfinite(losses[step]):
+                raise FloatingPointError(
+                    f"The loss became {losses[step]} at iteration {step}: the weights overflowed. "
+                    f"learning_rate={learning_rate:g} is far too large; try one near "
+                    f"safe_learning_rate(X_b, alpha) = {safe_learning_rate(X_b, alpha):.3g}."
+                )
+            if tol is not None and step > 0 and losses[step - 1] - losses[step] < tol:
+                converged = True
+                break
+            if step == n_iter:
+                break
+            small = e / (1.0 + e)
+            p = np.where(z < 0, small, 1.0 - small)  # sigmoid(z), from the same e
+            w = w - learning_rate * _gradient_from_proba(X_b, y, w, p, alpha)  # product 2 of 2 inside
+            step += 1
     return GDResult(weights=weights[: step + 1].copy(), losses=losses[: step + 1].copy(), converged=converged)
 
 
@@ -421,7 +424,8 @@ class LogisticRegressionGD(ClassifierMixin, BaseEstimator):
         tol = _check_tol(self.tol)
         if self.init not in ("zeros", "uniform"):
             raise ValueError(f'init must be "zeros" or "uniform"; got {self.init!r}.')
-        X, y = validate_data(self, X, y, dtype=np.float64)
+        X, y = validate_data(self, X, y, dtype=np.float64, ensure_all_finite=False)
+        _check_finite(X, "X")  # our message says what to do about an infinity, not only about NaN
         check_classification_targets(y)
         self.classes_, y01 = np.unique(y, return_inverse=True)
         if len(self.classes_) != 2:
@@ -458,7 +462,8 @@ class LogisticRegressionGD(ClassifierMixin, BaseEstimator):
         z : ndarray of shape (n_samples,)
         """
         check_is_fitted(self)
-        X = validate_data(self, X, dtype=np.float64, reset=False)
+        X = validate_data(self, X, dtype=np.float64, reset=False, ensure_all_finite=False)
+        _check_finite(X, "X")
         return X @ self.coef_[0] + self.intercept_[0]
 
     def predict_proba(self, X):
@@ -525,12 +530,16 @@ def _check_X_b(X_b):
         )
     if X_b.shape[0] == 0:
         raise ValueError("X_b is empty (0 samples): training and prediction need at least one sample.")
-    if not np.all(np.isfinite(X_b)):
+    _check_finite(X_b, "X_b")
+    return X_b
+
+
+def _check_finite(X, name):
+    if not np.all(np.isfinite(X)):
         raise ValueError(
-            f"X_b contains {np.count_nonzero(~np.isfinite(X_b))} NaN or infinite value(s); "
+            f"{name} contains {np.count_nonzero(~np.isfinite(X))} NaN or infinite value(s); "
             "remove or impute them first (e.g. sklearn.impute.SimpleImputer)."
         )
-    return X_b
 
 
 def _check_X_b_w(X_b, w, w_name="w"):
