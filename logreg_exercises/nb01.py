@@ -1,0 +1,201 @@
+"""Checks for the exercises of notebook 01 (the sigmoid).
+
+Every expected value comes from ``logreg_core``: a student's sigmoid is compared with ``core.sigmoid``, and a
+student's x is judged by what ``core.sigmoid`` gives there.
+"""
+
+import numpy as np
+
+import logreg_core as core
+from logreg_exercises import run_check
+
+__all__ = ["check_sigmoid", "check_x_at_probability"]
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Exercise 1: a sigmoid that never overflows
+# --------------------------------------------------------------------------------------------------------------
+def _sigmoid_at_zero(sigmoid):
+    value = sigmoid(0.0)
+    if np.ndim(value) != 0:
+        return f"one number in should give one number out; σ(0.0) returned shape {np.shape(value)}"
+    if value != 0.5:
+        return f"σ(0) should be exactly 0.5, since e⁰ = 1; yours gives {float(value)!r}"
+    return None
+
+
+def _sigmoid_keeps_shape(sigmoid):
+    z = np.linspace(-3.0, 3.0, 6).reshape(2, 3)
+    try:
+        p = sigmoid(z)
+    except TypeError as error:
+        return (f"it fails on an array ({error}). Use np.exp, which works element by element, "
+                "not math.exp, which takes one number")
+    if np.shape(p) != z.shape:
+        return f"an input of shape {z.shape} should give an output of shape {z.shape}; yours has {np.shape(p)}"
+    return None
+
+
+def _sigmoid_is_symmetric(sigmoid):
+    z = np.linspace(-20.0, 20.0, 81)
+    gap = np.abs(np.asarray(sigmoid(-z), dtype=np.float64) + np.asarray(sigmoid(z), dtype=np.float64) - 1.0)
+    worst = int(np.argmax(gap))
+    if not gap[worst] <= 1e-12:
+        return (f"σ(−z) + σ(z) should be 1, but at z = {z[worst]:g} it is off by {gap[worst]:.1g}. "
+                "Are you computing in float32? Use float64 (NumPy's default)")
+    return None
+
+
+def _first_mismatch(sigmoid, z, rtol):
+    """(z, expected, student's value) at the first z where the student's sigmoid differs from the core's by more
+    than ``rtol`` relative to its size; None if they agree everywhere."""
+    expected = core.sigmoid(z)
+    p = np.asarray(sigmoid(z), dtype=np.float64)
+    wrong = ~np.isclose(p, expected, rtol=rtol, atol=0.0)
+    if not np.any(wrong):
+        return None
+    i = int(np.argmax(wrong))
+    return z[i], expected[i], p[i]
+
+
+_CANCELLATION_HINT = ("computing 1 − (a number close to 1) loses small probabilities; for z < 0 use "
+                      "e^z / (1 + e^z)")
+
+
+def _sigmoid_matches_core(sigmoid):
+    z = np.linspace(-30.0, 30.0, 121)
+    mismatch = _first_mismatch(sigmoid, z, rtol=1e-9)
+    if mismatch is None:
+        return None
+    z_i, expected, got = mismatch
+    message = f"σ({z_i:g}) should be {expected:.6g}; yours gives {got:.6g}"
+    if np.allclose(sigmoid(z), core.sigmoid(-z), rtol=1e-9, atol=1e-15):
+        message += ". That is σ(−z): check the sign in the exponent"
+    elif abs(got - expected) < 1e-12:
+        message += f". Close, but not relative to its size: {_CANCELLATION_HINT}"
+    return message
+
+
+def _sigmoid_tiny_probabilities(sigmoid):
+    mismatch = _first_mismatch(sigmoid, np.array([-50.0, -200.0, -700.0]), rtol=1e-6)
+    if mismatch is None:
+        return None
+    z_i, expected, got = mismatch
+    return (f"σ({z_i:g}) should be {expected:.3g}; yours gives {got:.3g}. Tiny probabilities must stay accurate "
+            "(no clipping, no 1 − (a number close to 1)): for z < 0 use e^z / (1 + e^z)")
+
+
+def _sigmoid_no_overflow(sigmoid):
+    z = np.array([-1000.0, 1000.0])
+    try:
+        p = np.asarray(sigmoid(z), dtype=np.float64)
+    except (RuntimeWarning, FloatingPointError) as warning:
+        return (f"NumPy warned '{warning}' at z = ±1000. Let np.exp only ever see numbers ≤ 0, "
+                "e.g. np.exp(-np.abs(z)) (careful: np.where computes both of its branches)")
+    if not np.array_equal(p, [0.0, 1.0]):
+        return f"σ(−1000) and σ(1000) should be 0 and 1 (rounded); yours gives {p[0]!r} and {p[1]!r}"
+    return None
+
+
+_SIGMOID_CASES = [
+    ("value at z = 0", _sigmoid_at_zero),
+    ("shape", _sigmoid_keeps_shape),
+    ("symmetry σ(−z) = 1 − σ(z)", _sigmoid_is_symmetric),
+    ("values for −30 ≤ z ≤ 30", _sigmoid_matches_core),
+    ("tiny probabilities", _sigmoid_tiny_probabilities),
+    ("overflow at large |z|", _sigmoid_no_overflow),
+]
+
+
+def check_sigmoid(sigmoid):
+    """Check a student's sigmoid against ``logreg_core.sigmoid`` and print one line.
+
+    Tested, in order: sigma(0) = 0.5 exactly (a number in, a number out); an array keeps its shape; the
+    symmetry sigma(-z) = 1 - sigma(z) to 1e-12; values for -30 <= z <= 30 to a relative 1e-9; tiny
+    probabilities down to z = -700 to a relative 1e-6; no overflow warning at z = +-1000.
+
+    Parameters
+    ----------
+    sigmoid : callable
+        ``sigmoid(z)`` for a float or an ndarray ``z`` of any shape.
+
+    Returns
+    -------
+    passed : bool
+    """
+    return run_check("my_sigmoid", sigmoid, _SIGMOID_CASES)
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Exercise 2: where does the model reach probability p?
+# --------------------------------------------------------------------------------------------------------------
+def _judge_x(w, b, p, x):
+    """None if ``core.sigmoid(w * x + b)`` is ``p``, else what went wrong."""
+    reached = core.sigmoid(w * float(x) + b)
+    if np.isclose(reached, p, rtol=1e-9, atol=1e-12):
+        return None
+    message = f"with w = {w:g}, b = {b:g}, p = {p:g} your x = {float(x):.4g} gives σ(w·x + b) = {reached:.4g}"
+    log_odds = np.log(p) - np.log1p(-p)
+    if np.isclose(reached, 1.0 - p, rtol=1e-9):
+        message += ". That is 1 − p: the log-odds are log(p / (1 − p)), not log((1 − p) / p)"
+    elif np.isclose(w * float(x), log_odds, rtol=1e-9, atol=1e-12):
+        message += ". It looks like b went missing: solve w·x + b = log(p / (1 − p)) for x"
+    return message
+
+
+def _boundary(x_at_probability):
+    for w, b in [(2.0, -5.0), (-1.0, 3.0), (0.5, 1.0)]:
+        x = x_at_probability(w, b, 0.5)
+        if np.ndim(x) != 0:
+            return f"one p in should give one x out; yours returned shape {np.shape(x)}"
+        problem = _judge_x(w, b, 0.5, x)
+        if problem:
+            return f"{problem}; the boundary is where w·x + b = 0, at x = −b / w = {-b / w:g}"
+    return None
+
+
+def _other_probabilities(x_at_probability):
+    for w, b, p in [(2.0, -5.0, 0.9), (-1.0, 3.0, 0.2), (0.5, 1.0, 0.99), (3.0, 0.0, 0.01)]:
+        problem = _judge_x(w, b, p, x_at_probability(w, b, p))
+        if problem:
+            return problem
+    return None
+
+
+def _array_of_probabilities(x_at_probability):
+    w, b, p = 2.0, -5.0, np.array([0.1, 0.5, 0.9])
+    try:
+        x = x_at_probability(w, b, p)
+    except TypeError as error:
+        return f"it fails on an array of p ({error}). Use np.log, not math.log"
+    if np.shape(x) != p.shape:
+        return f"an array p of shape {p.shape} should give x of shape {p.shape}; yours has {np.shape(x)}"
+    for p_i, x_i in zip(p, np.asarray(x)):
+        problem = _judge_x(w, b, p_i, x_i)
+        if problem:
+            return problem
+    return None
+
+
+def check_x_at_probability(x_at_probability):
+    """Check a student's ``x_at_probability(w, b, p)`` (the x where sigma(w x + b) = p) and print one line.
+
+    Tested, in order: p = 0.5 gives the decision boundary -b / w; other probabilities, for positive and
+    negative w; an ndarray p gives an ndarray x of the same shape. An answer is right when
+    ``logreg_core.sigmoid(w * x + b)`` equals p (to a relative 1e-9).
+
+    Parameters
+    ----------
+    x_at_probability : callable
+        ``x_at_probability(w, b, p)`` with floats w != 0 and b, and p a float or ndarray in (0, 1).
+
+    Returns
+    -------
+    passed : bool
+    """
+    cases = [
+        ("the boundary, p = 0.5", _boundary),
+        ("other probabilities", _other_probabilities),
+        ("an array of probabilities", _array_of_probabilities),
+    ]
+    return run_check("x_at_probability", x_at_probability, cases)

@@ -1,0 +1,636 @@
+"""Figures and widgets of notebooks 01 (the sigmoid) and 02 (binary cross-entropy).
+
+Static figures are built on a bare ``matplotlib.figure.Figure`` (no pyplot, so nothing global is touched and
+nothing waits to be shown): a notebook displays the returned figure as a PNG, whatever the backend. The two
+widgets, ``SigmoidExplorer`` and ``LossExplorer``, build their figure once with pyplot under ``plt.ioff()`` (an
+ipympl canvas after ``%matplotlib widget``, an Agg canvas in tests and benchmarks); a slider only moves the
+existing artists and asks for a redraw. Every number drawn comes from ``logreg_core``.
+
+Static figures
+--------------
+plot_line_vs_sigmoid          a straight line leaves [0, 1]; the sigmoid of a score never does   (notebook 01)
+plot_sigmoid_and_slope        sigma(z) and sigma'(z) = sigma(z) (1 - sigma(z))                      (notebook 01)
+plot_decision_boundaries      where p = 1/2: a point in 1-D, a line in 2-D, a plane in 3-D          (notebook 01)
+plot_sigmoid_settings         the explorer's picture for a few (w, b), side by side                 (notebook 01)
+plot_loss_branches            -log p for y = 1 and -log(1 - p) for y = 0                            (notebook 02)
+plot_squared_vs_cross_entropy both losses over one weight: squared error is not convex              (notebook 02)
+
+Widgets
+-------
+SigmoidExplorer   sliders for w and b over a labelled 1-D data set                                   (notebook 01)
+LossExplorer      a slider for the predicted probability and a toggle for the label                  (notebook 02)
+"""
+
+import re
+
+import ipywidgets as widgets
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+
+import logreg_core as core
+from logreg_viz.style import (
+    ACCENT_COLORS,
+    BOUNDARY_COLOR,
+    CLASS_COLORS,
+    CLASS_MARKERS,
+    PROBABILITY_CMAP,
+    label_axes,
+)
+
+__all__ = [
+    "plot_line_vs_sigmoid",
+    "plot_sigmoid_and_slope",
+    "plot_decision_boundaries",
+    "plot_sigmoid_settings",
+    "plot_loss_branches",
+    "plot_squared_vs_cross_entropy",
+    "logit",
+    "SigmoidExplorer",
+    "LossExplorer",
+]
+
+_GRID_POINTS = 400
+_MUTED = "0.55"  # grey for guides (p = 1/2, asymptotes)
+
+
+def logit(p):
+    """The log-odds z = log(p / (1 - p)), the inverse of the sigmoid.
+
+    Parameters
+    ----------
+    p : float or array_like of any shape
+        Probabilities strictly between 0 and 1.
+
+    Returns
+    -------
+    z : float or ndarray of the same shape as ``p``
+    """
+    p = np.asarray(p, dtype=np.float64)
+    return (np.log(p) - np.log1p(-p))[()]
+
+
+def _minus(text):
+    """Typeset minus signs: replace the hyphens of negative numbers with the minus sign (U+2212)."""
+    return re.sub(r"-(?=\d)", "\u2212", text)
+
+
+def _signed(value, fmt):
+    """A number as the next term of a sum: ``_signed(-5.5, "g") == "− 5.5"``, ``_signed(2, "g") == "+ 2"``."""
+    return f"{'−' if value < 0 else '+'} {abs(value):{fmt}}"
+
+
+def _class_legend_handles(class_names):
+    """Legend entries for the two classes, in their fixed colours and markers."""
+    return [
+        Line2D([], [], linestyle="none", marker=CLASS_MARKERS[k], color=CLASS_COLORS[k], label=class_names[k])
+        for k in (0, 1)
+    ]
+
+
+def _scatter_labels(ax, x, y, class_names):
+    """Samples drawn at the height of their label (0 or 1), in their class colour and marker."""
+    for k in (0, 1):
+        ax.scatter(
+            x[y == k], y[y == k], s=60, c=CLASS_COLORS[k], marker=CLASS_MARKERS[k],
+            edgecolors="white", linewidths=0.8, zorder=4, label=class_names[k],
+        )
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Notebook 01: the sigmoid
+# --------------------------------------------------------------------------------------------------------------
+def plot_line_vs_sigmoid(x, y, w, b, x_range=None, class_names=("class 0", "class 1")):
+    """Two panels: a least-squares line through 0/1 labels leaves [0, 1]; sigma(w x + b) stays inside.
+
+    Parameters
+    ----------
+    x : array_like of shape (n_samples,)
+        One feature.
+    y : array_like of shape (n_samples,)
+        Labels, 0 or 1.
+    w, b : float
+        Weight and intercept of the sigmoid panel.
+    x_range : pair of float, optional
+        Horizontal extent; by default the data's range widened by its own width on each side, so that the
+        line visibly crosses 0 and 1.
+    class_names : pair of str
+
+    Returns
+    -------
+    fig : matplotlib.figure.Figure
+    """
+    x, y = np.asarray(x, dtype=float), np.asarray(y)
+    if x_range is None:
+        width = np.ptp(x)
+        x_range = (x.min() - 0.6 * width, x.max() + 0.6 * width)
+    grid = np.linspace(*x_range, _GRID_POINTS)
+    slope, intercept = np.polyfit(x, y, deg=1)  # the least-squares line, the "just use regression" idea
+
+    fig = Figure(figsize=(10, 3.8), layout="constrained")
+    ax_line, ax_sigmoid = fig.subplots(1, 2, sharey=True)
+    for ax in (ax_line, ax_sigmoid):
+        ax.axhspan(0, 1, color="0.93", zorder=0, label="valid probabilities [0, 1]")
+        _scatter_labels(ax, x, y, class_names)
+    ax_line.plot(grid, slope * grid + intercept, color=ACCENT_COLORS[0], lw=2.5,
+                 label=f"least-squares line {slope:.2f}·x {_signed(intercept, '.2f')}")
+    ax_sigmoid.plot(grid, core.sigmoid(w * grid + b), color=ACCENT_COLORS[1], lw=2.5,
+                    label=_minus(f"σ({w:g}·x {_signed(b, 'g')})"))
+    label_axes(ax_line, "A straight line is not a probability", "x", "predicted value")
+    label_axes(ax_sigmoid, "The sigmoid squashes the line into (0, 1)", "x", "predicted probability of class 1")
+    ax_sigmoid.tick_params(labelleft=True)
+    for ax in (ax_line, ax_sigmoid):
+        ax.set_xlim(*x_range)
+    ax_line.set_ylim(-0.6, 1.6)
+    handles, labels = ax_line.get_legend_handles_labels()
+    extra_handles, extra_labels = ax_sigmoid.get_legend_handles_labels()
+    fig.legend(handles + extra_handles[-1:], labels + extra_labels[-1:], loc="outside lower center", ncols=5,
+               fontsize=9)
+    return fig
+
+
+def plot_sigmoid_and_slope(z_max=8.0):
+    """Two panels: sigma(z) with its landmarks, and its slope sigma'(z) = sigma(z) (1 - sigma(z)).
+
+    Parameters
+    ----------
+    z_max : float, default=8.0
+        The logit axis runs from -z_max to z_max.
+
+    Returns
+    -------
+    fig : matplotlib.figure.Figure
+    """
+    z = np.linspace(-z_max, z_max, _GRID_POINTS)
+    p = core.sigmoid(z)
+    fig = Figure(figsize=(10, 3.6), layout="constrained")
+    ax_p, ax_slope = fig.subplots(1, 2)
+
+    for level in (0.0, 1.0):
+        ax_p.axhline(level, color=_MUTED, lw=1, ls="--")
+    ax_p.axhline(0.5, color=_MUTED, lw=1, ls=":")
+    ax_p.axvline(0.0, color=_MUTED, lw=1, ls=":")
+    ax_p.plot(z, p, color=ACCENT_COLORS[1], lw=2.5, label=r"$\sigma(z) = 1\,/\,(1 + e^{-z})$")
+    ax_p.plot([0], [0.5], "o", color=BOUNDARY_COLOR, ms=7, label="σ(0) = ½")
+    z_mark = 2.0
+    ax_p.plot([z_mark, -z_mark], core.sigmoid([z_mark, -z_mark]), "D", color=ACCENT_COLORS[2], ms=6,
+              label=_minus(f"σ({-z_mark:g}) = 1 − σ({z_mark:g})"))
+    ax_p.set_ylim(-0.08, 1.08)
+    label_axes(ax_p, "The sigmoid: always between 0 and 1", "logit z", "probability p = σ(z)")
+    ax_p.legend(loc="upper left", fontsize=8.5)
+
+    ax_slope.plot(z, p * (1 - p), color=ACCENT_COLORS[0], lw=2.5, label=r"$\sigma'(z) = \sigma(z)\,(1 - \sigma(z))$")
+    ax_slope.plot([0], [0.25], "o", color=BOUNDARY_COLOR, ms=7, label="largest slope ¼ at z = 0")
+    ax_slope.set_ylim(-0.01, 0.3)
+    label_axes(ax_slope, "Its slope: steepest at z = 0, flat far away", "logit z", "slope σ′(z)")
+    ax_slope.legend(loc="upper left", fontsize=8.5)
+    return fig
+
+
+def plot_decision_boundaries(seed=0):
+    """Three panels: the set where p = 1/2 is a point in 1-D, a line in 2-D and a plane in 3-D.
+
+    Each panel draws random points coloured by the class the model predicts for them, so the boundary is
+    where the colours meet. The weights are fixed and named in each title.
+
+    Parameters
+    ----------
+    seed : int, default=0
+        Seed of the random points.
+
+    Returns
+    -------
+    fig : matplotlib.figure.Figure
+    """
+    rng = np.random.default_rng(seed)
+    fig = Figure(figsize=(13, 4.3), layout="constrained")
+    ax1 = fig.add_subplot(1, 3, 1)
+    ax2 = fig.add_subplot(1, 3, 2)
+    ax3 = fig.add_subplot(1, 3, 3, projection="3d")
+
+    # 1-D: z = 2 x - 3, boundary x = 1.5
+    w1 = np.array([-3.0, 2.0])
+    grid = np.linspace(-1, 4, _GRID_POINTS)
+    ax1.imshow(core.predict_proba(core.add_intercept(grid[:, None]), w1)[None, :], extent=(-1, 4, -0.1, 1.1),
+               aspect="auto", cmap=PROBABILITY_CMAP, vmin=0, vmax=1, alpha=0.35, zorder=0)
+    ax1.plot(grid, core.predict_proba(core.add_intercept(grid[:, None]), w1), color=ACCENT_COLORS[1], lw=2.5,
+             label=r"$p = \sigma(2x - 3)$")
+    ax1.axvline(1.5, color=BOUNDARY_COLOR, lw=2, ls="--", label="boundary: the point x = 1.5")
+    ax1.axhline(0.5, color=_MUTED, lw=1, ls=":")
+    label_axes(ax1, "1 feature: a point", "x", "probability of class 1")
+    ax1.legend(loc="lower right", fontsize=8.5)
+
+    # 2-D: z = x1 + 2 x2 - 1, boundary x2 = (1 - x1) / 2
+    w2 = np.array([-1.0, 1.0, 2.0])
+    g1, g2 = np.meshgrid(np.linspace(-3, 3, 200), np.linspace(-3, 3, 200))
+    p_grid = core.predict_proba(core.add_intercept(np.column_stack([g1.ravel(), g2.ravel()])), w2)
+    ax2.imshow(p_grid.reshape(g1.shape), extent=(-3, 3, -3, 3), origin="lower", cmap=PROBABILITY_CMAP,
+               vmin=0, vmax=1, alpha=0.35, zorder=0)
+    points = rng.uniform(-3, 3, size=(40, 2))
+    _scatter_predicted(ax2, points, w2)
+    ax2.plot([-3, 3], [2, -1], color=BOUNDARY_COLOR, lw=2, ls="--", label="boundary: x₁ + 2x₂ − 1 = 0")
+    ax2.set_xlim(-3, 3)
+    ax2.set_ylim(-3, 3)
+    label_axes(ax2, "2 features: a line", "x₁", "x₂")
+    ax2.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), fontsize=8.5)
+
+    # 3-D: z = x1 + x2 + x3, boundary x3 = -x1 - x2
+    w3 = np.array([0.0, 1.0, 1.0, 1.0])
+    points = rng.uniform(-2, 2, size=(60, 3))
+    _scatter_predicted(ax3, points, w3)
+    s1, s2 = np.meshgrid(np.linspace(-2, 2, 2), np.linspace(-2, 2, 2))
+    ax3.plot_surface(s1, s2, -s1 - s2, color="0.35", alpha=0.35)
+    ax3.set_zlabel("x₃")
+    ax3.set_zlim(-2, 2)
+    label_axes(ax3, "3 features: a plane", "x₁", "x₂")
+    handles = _class_legend_handles(("predicted class 0", "predicted class 1"))
+    handles.append(Patch(color="0.35", alpha=0.5, label="boundary: x₁ + x₂ + x₃ = 0"))
+    ax3.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.02), fontsize=8.5)
+    ax3.set_box_aspect(None, zoom=0.85)  # room for the x3 label
+    return fig
+
+
+def _scatter_predicted(ax, points, w):
+    """Scatter 2-D or 3-D points coloured and shaped by the class the weights ``w`` predict for them."""
+    predicted = core.predict(core.add_intercept(points), w)
+    extra = {"depthshade": False} if points.shape[1] == 3 else {"zorder": 3}
+    for k in (0, 1):
+        ax.scatter(*points[predicted == k].T, c=CLASS_COLORS[k], marker=CLASS_MARKERS[k], s=28,
+                   edgecolors="white", linewidths=0.5, label=f"predicted class {k}", **extra)
+
+
+class _SigmoidView:
+    """The artists of one 1-D sigmoid over labelled samples, on one Axes; ``update(w, b)`` moves them.
+
+    Shared by the static ``plot_sigmoid_settings`` and the live ``SigmoidExplorer``, so both draw the same
+    picture. Drawn: the stretches of x predicted class 0 and class 1 shaded in their colours, the curve
+    p = sigma(w x + b), the boundary x = -b / w, each sample at the height of its label, joined to its
+    probability on the curve, with that probability printed. (Shaded rectangles rather than an image of p keep
+    a redraw cheap.)
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+    x : ndarray of shape (n_samples,)
+    y : ndarray of shape (n_samples,), labels 0 or 1
+    x_range : pair of float
+    class_names : pair of str
+    """
+
+    def __init__(self, ax, x, y, x_range, class_names):
+        self.ax, self.x, self.y = ax, x, y
+        self.grid = np.linspace(*x_range, _GRID_POINTS)
+        self.text_offset = 0.012 * (x_range[1] - x_range[0])
+        self.x_range = x_range
+        self.regions = [ax.axvspan(x_range[0], x_range[0], color=CLASS_COLORS[k], alpha=0.13, lw=0, zorder=0)
+                        for k in (0, 1)]
+        ax.axhline(0.5, color=_MUTED, lw=1, ls=":", zorder=1)
+        self.curve, = ax.plot([], [], color=ACCENT_COLORS[1], lw=2.5, zorder=2, label="p = σ(w·x + b)")
+        self.boundary, = ax.plot([], [], color=BOUNDARY_COLOR, lw=2, ls="--", zorder=2, label="boundary p = ½")
+        # One connector per sample, from its label to its probability: the gap is how wrong the model is.
+        self.connectors = [ax.plot([], [], color=CLASS_COLORS[k], lw=1.2, alpha=0.8, zorder=3)[0] for k in y]
+        self.on_curve = [
+            ax.plot([], [], linestyle="none", marker=CLASS_MARKERS[k], mfc="white", mec=CLASS_COLORS[k], mew=1.8,
+                    ms=7, zorder=5)[0]
+            for k in y
+        ]
+        self.p_texts = [ax.text(xi, 0, "", fontsize=8, va="center", zorder=6) for xi in x]
+        _scatter_labels(ax, x, y, class_names)
+        ax.set_xlim(*x_range)
+        ax.set_ylim(-0.12, 1.12)
+        handles = _class_legend_handles(class_names) + [
+            self.curve, self.boundary,
+            Line2D([], [], linestyle="none", marker="o", mfc="white", mec="0.3", mew=1.8, label="its p on the curve"),
+        ]
+        ax.legend(handles=handles, loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=8.5)
+
+    def update(self, w, b):
+        """Redraw for weight ``w`` and intercept ``b``; returns the boundary position (None if w == 0)."""
+        p_grid = core.predict_proba(core.add_intercept(self.grid[:, None]), [b, w])
+        p_samples = core.predict_proba(core.add_intercept(self.x[:, None]), [b, w])
+        self.curve.set_data(self.grid, p_grid)
+        boundary = None if w == 0 else -b / w
+        for k, (start, stop) in enumerate(self._class_intervals(w, b, boundary)):
+            self.regions[k].set_x(start)
+            self.regions[k].set_width(stop - start)
+        self.boundary.set_data(([boundary] * 2, [-0.12, 1.12]) if boundary is not None else ([], []))
+        for xi, yi, pi, line, marker, text in zip(self.x, self.y, p_samples, self.connectors, self.on_curve,
+                                                  self.p_texts):
+            line.set_data([xi, xi], [yi, pi])
+            marker.set_data([xi], [pi])
+            text.set_text(f"{pi:.2f}")
+            # beside its ring, away from its connector (below a class-0 ring, above a class-1 ring) and from the
+            # curve: a rising curve is lower on the left, so class 0 writes above-left and class 1 below-right
+            above = yi == 0
+            left = above == (w >= 0)
+            text.set_position((xi + (-self.text_offset if left else self.text_offset), pi + (0.08 if above else -0.08)))
+            text.set_horizontalalignment("right" if left else "left")
+        correct = np.count_nonzero((p_samples >= 0.5) == (self.y == 1))
+        where = "no boundary" if boundary is None else f"boundary x = {boundary:.2f}"
+        self.ax.set_title(_minus(f"w = {w:.2f}, b = {b:.2f}: {where}, {correct}/{len(self.y)} correct"))
+        return boundary
+
+    def _class_intervals(self, w, b, boundary):
+        """The stretches (start, stop) of the x axis predicted class 0 and class 1 (p >= 1/2 is class 1)."""
+        low, high = self.x_range
+        if boundary is None:  # w == 0: every x gets p = sigma(b)
+            return ((low, low), (low, high)) if b >= 0 else ((low, high), (low, low))
+        cut = min(max(boundary, low), high)
+        return ((low, cut), (cut, high)) if w > 0 else ((cut, high), (low, cut))
+
+
+def plot_sigmoid_settings(x, y, settings, x_range=None, class_names=("class 0", "class 1"), xlabel="x"):
+    """The ``SigmoidExplorer`` picture for a few settings of (w, b), stacked: a static preview of the widget.
+
+    Parameters
+    ----------
+    x : array_like of shape (n_samples,)
+    y : array_like of shape (n_samples,), labels 0 or 1
+    settings : sequence of (w, b) pairs
+    x_range : pair of float, optional
+        By default the data's range plus 10% of its width on each side.
+    class_names : pair of str
+    xlabel : str
+
+    Returns
+    -------
+    fig : matplotlib.figure.Figure
+    """
+    x, y = np.asarray(x, dtype=float), np.asarray(y).astype(int)
+    x_range = _padded_range(x) if x_range is None else x_range
+    fig = Figure(figsize=(9.5, 2.9 * len(settings)), layout="constrained")
+    for ax, (w, b) in zip(np.atleast_1d(fig.subplots(len(settings), 1)), settings):
+        _SigmoidView(ax, x, y, x_range, class_names).update(w, b)
+        ax.set_xlabel(xlabel)
+        ax.set_ylabel("probability of class 1")
+    return fig
+
+
+def _padded_range(x, pad=0.1):
+    width = np.ptp(x)
+    return (float(x.min() - pad * width), float(x.max() + pad * width))
+
+
+class _Controls(widgets.VBox):
+    """A box of controls whose plain-text form (what a reader without a kernel sees) says what it holds."""
+
+    def __init__(self, children, summary):
+        super().__init__(children)
+        self._summary = summary
+
+    def __repr__(self):
+        return f"[{self._summary}: run the notebook to move them]"
+
+
+class _Explorer:
+    """Base of the widgets: a pyplot figure built once (under plt.ioff()) above its controls.
+
+    Displaying the object shows the controls, then the figure's canvas. With ipympl the canvas output carries
+    a PNG of the figure, so a reader without a kernel still sees the picture.
+    """
+
+    def _make_figure(self, figsize, label):
+        with plt.ioff():
+            fig = plt.figure(figsize=figsize)
+        fig.canvas.manager.set_window_title(label)  # ipympl's caption of its still picture (PNG/HTML fallback)
+        if hasattr(fig.canvas, "header_visible"):  # ipympl: the live widget needs no header above the plot
+            fig.canvas.header_visible = False
+        return fig
+
+    def _freeze_layout(self):
+        """Compute the constrained layout once, then keep it: a redraw only redraws, it does not re-layout."""
+        self.fig.canvas.draw()
+        self.fig.set_layout_engine("none")
+
+    def _ipython_display_(self):
+        from IPython.display import display
+
+        display(self.controls, self.fig.canvas)
+
+
+class SigmoidExplorer(_Explorer):
+    """Sliders for w and b move p = sigma(w x + b) over a labelled 1-D data set.
+
+    The figure shows the curve, the decision boundary x = -b / w, every sample at the height of its label
+    joined to its probability on the curve, that probability in numbers, and how many samples lie on the
+    correct side. Display the object (end a cell with it) to show the sliders and the figure.
+
+    Parameters
+    ----------
+    x : array_like of shape (n_samples,)
+        One feature.
+    y : array_like of shape (n_samples,)
+        Labels, 0 or 1.
+    w, b : float
+        Starting weight and intercept.
+    w_range, b_range : pair of float
+        Slider limits.
+    class_names : pair of str
+    xlabel : str
+
+    Attributes
+    ----------
+    fig : matplotlib Figure
+    view : the artists; ``view.curve``, ``view.boundary``, ``view.on_curve`` (one Line2D per sample), ...
+    w_slider, b_slider : ipywidgets.FloatSlider
+    controls : ipywidgets.VBox
+    boundary : float or None
+        The boundary's position for the current sliders (None when w = 0).
+    """
+
+    def __init__(self, x, y, w=1.0, b=-2.0, w_range=(-5.0, 5.0), b_range=(-15.0, 15.0),
+                 class_names=("class 0", "class 1"), xlabel="x"):
+        x, y = np.asarray(x, dtype=float), np.asarray(y).astype(int)
+        self.fig = self._make_figure((9.5, 4.2), "Sigmoid explorer")
+        self.fig.set_layout_engine("constrained")
+        ax = self.fig.add_subplot()
+        self.view = _SigmoidView(ax, x, y, _padded_range(x), class_names)
+        ax.set_xlabel(xlabel)
+        ax.set_ylabel("probability of class 1")
+        slider_style = dict(continuous_update=True, style={"description_width": "initial"},
+                            layout=widgets.Layout(width="480px"))
+        self.w_slider = widgets.FloatSlider(value=w, min=w_range[0], max=w_range[1], step=0.05,
+                                            description="weight w", readout_format=".2f", **slider_style)
+        self.b_slider = widgets.FloatSlider(value=b, min=b_range[0], max=b_range[1], step=0.05,
+                                            description="intercept b", readout_format=".2f", **slider_style)
+        self.controls = _Controls([self.w_slider, self.b_slider], "sliders for w and b")
+        self.boundary = self.view.update(w, b)
+        self._freeze_layout()
+        for slider in (self.w_slider, self.b_slider):
+            slider.observe(self._on_change, names="value")
+
+    def _on_change(self, change):
+        self.boundary = self.view.update(self.w_slider.value, self.b_slider.value)
+        self.fig.canvas.draw_idle()
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Notebook 02: binary cross-entropy
+# --------------------------------------------------------------------------------------------------------------
+_P_GRID = np.linspace(1e-3, 1 - 1e-3, _GRID_POINTS)
+
+
+def _branch(y):
+    """The loss of one sample with label ``y`` for every p on ``_P_GRID``, from the core's logit form."""
+    return core.bce_from_logits(logit(_P_GRID), np.full(_P_GRID.shape, y))
+
+
+_BRANCH_LABELS = {1: r"$y = 1$:  $-\log p$", 0: r"$y = 0$:  $-\log(1 - p)$"}
+
+
+def plot_loss_branches():
+    """The two branches of binary cross-entropy over the predicted probability p of class 1.
+
+    Returns
+    -------
+    fig : matplotlib.figure.Figure
+    """
+    fig = Figure(figsize=(7.5, 4.2), layout="constrained")
+    ax = fig.add_subplot()
+    for y in (1, 0):
+        ax.plot(_P_GRID, _branch(y), color=CLASS_COLORS[y], lw=2.5, label=_BRANCH_LABELS[y])
+    ax.annotate("confident and right:\nloss near 0", xy=(0.97, 0.05), xytext=(0.62, 1.6),
+                arrowprops=dict(arrowstyle="->", color="0.3"), fontsize=9, ha="center")
+    ax.annotate("confident and wrong:\nloss grows without limit", xy=(0.02, 3.9), xytext=(0.3, 5.2),
+                arrowprops=dict(arrowstyle="->", color="0.3"), fontsize=9, ha="center")
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 7)
+    label_axes(ax, "Cross-entropy of one sample", "predicted probability of class 1, p", "loss")
+    ax.legend(loc="upper center", fontsize=9)
+    return fig
+
+
+def plot_squared_vs_cross_entropy(X_b, y, w, index, values):
+    """Side by side: mean squared error of the probabilities and mean cross-entropy, over one weight.
+
+    All other weights stay at ``w``. Stretches where a curve bends downward (its second difference is
+    negative, so it is not convex there) are shaded.
+
+    Parameters
+    ----------
+    X_b : array_like of shape (n_samples, n_features + 1)
+        Features with the intercept column of ones first.
+    y : array_like of shape (n_samples,)
+        Labels, 0 or 1.
+    w : array_like of shape (n_features + 1,)
+        The weights held fixed.
+    index : int
+        Which weight varies (0 is the intercept).
+    values : ndarray of shape (n_values,)
+        The values it takes, evenly spaced.
+
+    Returns
+    -------
+    fig : matplotlib.figure.Figure
+    """
+    y = np.asarray(y, dtype=float)
+    weights = np.tile(np.asarray(w, dtype=float), (len(values), 1))
+    weights[:, index] = values
+    p = core.sigmoid(np.asarray(X_b, dtype=float) @ weights.T)  # shape (n_samples, n_values)
+    squared = np.mean((p - y[:, None]) ** 2, axis=0)
+    cross_entropy = np.array([core.loss(X_b, y, wi) for wi in weights])
+    name = "intercept b" if index == 0 else f"weight w{_subscript(index)}"
+
+    fig = Figure(figsize=(11, 4), layout="constrained")
+    axes = fig.subplots(1, 2)
+    curves = [(squared, "mean squared error", ACCENT_COLORS[0]),
+              (cross_entropy, "mean cross-entropy", ACCENT_COLORS[1])]
+    for ax, (curve, title, color) in zip(axes, curves):
+        bends_down = np.zeros(len(values), dtype=bool)
+        bends_down[1:-1] = np.diff(curve, 2) < -1e-12  # below rounding noise
+        ax.fill_between(values, 0, 1, where=bends_down, transform=ax.get_xaxis_transform(), color="0.88",
+                        label="bends downward: not convex", step="mid")
+        ax.plot(values, curve, color=color, lw=2.5, label=title)
+        best = np.argmin(curve)
+        ax.plot(values[best], curve[best], "o", color=BOUNDARY_COLOR, ms=7,
+                label=_minus(f"minimum at {values[best]:.2f}"))
+        ax.set_xlim(values[0], values[-1])
+        ax.set_ylim(0, None)
+        label_axes(ax, f"{title.capitalize()} over the {name}", name, title)
+        ax.legend(loc="upper right", fontsize=8.5)
+    return fig
+
+
+def _subscript(i):
+    return str(i).translate(str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉"))
+
+
+class _LossView:
+    """The artists of ``LossExplorer`` on one Axes: both branches, the active one bold, the current point."""
+
+    def __init__(self, ax):
+        self.ax = ax
+        self.branches = {y: ax.plot(_P_GRID, _branch(y), color=CLASS_COLORS[y], label=_BRANCH_LABELS[y])[0]
+                         for y in (1, 0)}
+        self.drop, = ax.plot([], [], color="0.3", lw=1, ls=":")
+        self.point, = ax.plot([], [], linestyle="none", marker="o", ms=10, mec="black", mew=1.2, zorder=5)
+        self.value_text = ax.text(0, 0, "", fontsize=11, ha="left", va="bottom", zorder=6,
+                                  bbox=dict(boxstyle="round,pad=0.2", fc="white", ec="none", alpha=0.85))
+        ax.set_xlim(0, 1)
+        ax.set_ylim(0, 7.2)
+        ax.set_xlabel("predicted probability of class 1, p")
+        ax.set_ylabel("loss of this sample")
+        ax.legend(loc="upper center", fontsize=9)
+
+    def update(self, p, y):
+        """Show the loss of predicting ``p`` for a sample with label ``y``; returns that loss."""
+        value = float(core.bce_from_logits(logit(p), y))
+        for label, line in self.branches.items():
+            active = label == y
+            line.set(lw=3 if active else 1.5, alpha=1 if active else 0.35, ls="-" if active else "--")
+        self.drop.set_data([p, p], [0, value])
+        self.point.set_data([p], [value])
+        self.point.set_color(CLASS_COLORS[y])
+        self.value_text.set_text(f"p = {p:.3f}\nloss = {value:.3f}")
+        # beside the point on the side where its branch is lower (right of it for y = 1, left for y = 0),
+        # unless that side has no room left inside the axes
+        right = p < 0.78 if y == 1 else p < 0.22
+        self.value_text.set_position((p + (0.03 if right else -0.03), min(value, 5.8) + 0.3))
+        self.value_text.set_ha("left" if right else "right")
+        # the title changes only with the label, so a slider move does not lay it out again
+        self.ax.set_title(f"A sample with label y = {y}: its loss is {'−log p' if y == 1 else '−log(1 − p)'}")
+        return value
+
+
+class LossExplorer(_Explorer):
+    """A slider for the predicted probability p and a toggle for the true label y, showing the loss.
+
+    Parameters
+    ----------
+    p : float in (0, 1), default=0.8
+        Starting probability of class 1.
+    y : {0, 1}, default=1
+        Starting label.
+
+    Attributes
+    ----------
+    fig : matplotlib Figure
+    view : the artists; ``view.point`` marks (p, loss), ``view.branches[y]`` the curve of label y
+    p_slider : ipywidgets.FloatSlider
+    y_toggle : ipywidgets.ToggleButtons, value 1 or 0
+    controls : ipywidgets.VBox
+    loss : float
+        The loss for the current p and y (from ``logreg_core.bce_from_logits``).
+    """
+
+    def __init__(self, p=0.8, y=1):
+        self.fig = self._make_figure((7.5, 4.4), "Loss explorer")
+        self.fig.set_layout_engine("constrained")
+        self.view = _LossView(self.fig.add_subplot())
+        self.p_slider = widgets.FloatSlider(
+            value=p, min=0.001, max=0.999, step=0.001, readout_format=".3f", continuous_update=True,
+            description="predicted p", style={"description_width": "initial"}, layout=widgets.Layout(width="480px"),
+        )
+        self.y_toggle = widgets.ToggleButtons(options=[("label y = 1", 1), ("label y = 0", 0)], value=y,
+                                              description="true label", style={"description_width": "initial"})
+        self.controls = _Controls([self.p_slider, self.y_toggle], "a slider for p and a toggle for the label")
+        self.loss = self.view.update(p, y)
+        self._freeze_layout()
+        self.p_slider.observe(self._on_change, names="value")
+        self.y_toggle.observe(self._on_change, names="value")
+
+    def _on_change(self, change):
+        self.loss = self.view.update(self.p_slider.value, self.y_toggle.value)
+        self.fig.canvas.draw_idle()
