@@ -1,0 +1,311 @@
+"""The decision threshold, explored: confusion matrix, precision, recall and the ROC point (notebook 06).
+
+A classifier that outputs a probability still needs a rule to turn it into a decision: "flag the sample as
+positive when its probability reaches the threshold t". Moving t trades one kind of error for the other. This
+module shows that trade-off for one set of scores:
+
+``threshold_metrics``  the confusion matrix, precision, recall and false-positive rate at one threshold,
+                       computed with scikit-learn's metrics
+``ThresholdExplorer``  a threshold slider over a figure of four panels, built once: the scores of both classes
+                       with the threshold line, the confusion matrix, precision and recall against the
+                       threshold, and the ROC curve with the current point
+
+A slider move only recomputes the metrics at the new threshold and updates existing artists (``set_data`` on
+the confusion-matrix image and the markers, ``set_text`` on the labels), then asks for
+``fig.canvas.draw_idle()``; the curves are computed once and the layout is fixed after the first pass (see
+``benchmarks/bench_threshold.py`` for the timing). Nothing here changes matplotlib's global state.
+
+Convention: ``y_true`` is 1 for the *positive* class, the one the screening is looking for (in notebook 06:
+malignant), and ``scores`` is the model's probability of that class. A sample is flagged when
+``scores >= threshold``, the rule of ``logreg_core.predict``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import matplotlib.pyplot as plt
+from matplotlib.ticker import NullLocator, StrMethodFormatter
+import numpy as np
+from sklearn.metrics import (
+    confusion_matrix,
+    precision_recall_curve,
+    precision_score,
+    recall_score,
+    roc_auc_score,
+    roc_curve,
+)
+
+from logreg_viz.style import ACCENT_COLORS, BOUNDARY_COLOR, CLASS_COLORS, label_axes
+
+__all__ = ["ThresholdMetrics", "threshold_metrics", "ThresholdExplorer"]
+
+RECALL_COLOR = ACCENT_COLORS[0]  # vermillion
+PRECISION_COLOR = ACCENT_COLORS[1]  # bluish green
+ROC_COLOR = ACCENT_COLORS[2]  # reddish purple
+#: Cells of the confusion matrix are shaded by the fraction of their row (0 white ... 1 mid grey).
+CONFUSION_CMAP = "Greys"
+
+
+@dataclass(frozen=True)
+class ThresholdMetrics:
+    """What one threshold does to one set of scores.
+
+    Attributes
+    ----------
+    threshold : float
+    confusion : ndarray of int of shape (2, 2)
+        Rows: actually positive, actually negative. Columns: flagged positive, not flagged.
+        So ``[[TP, FN], [FP, TN]]`` (positive first, unlike scikit-learn's default order).
+    precision : float
+        TP / (TP + FP): of the flagged samples, the fraction truly positive. 1.0 when nothing is flagged
+        (the convention of ``sklearn.metrics.precision_recall_curve``).
+    recall : float
+        TP / (TP + FN): of the positive samples, the fraction flagged (the true-positive rate).
+    false_positive_rate : float
+        FP / (FP + TN): of the negative samples, the fraction flagged (a false alarm each).
+    """
+
+    threshold: float
+    confusion: np.ndarray
+    precision: float
+    recall: float
+    false_positive_rate: float
+
+    @property
+    def true_positives(self):
+        return int(self.confusion[0, 0])
+
+    @property
+    def false_negatives(self):
+        return int(self.confusion[0, 1])
+
+    @property
+    def false_positives(self):
+        return int(self.confusion[1, 0])
+
+    @property
+    def true_negatives(self):
+        return int(self.confusion[1, 1])
+
+
+def _check_scores(y_true, scores):
+    y_true = np.asarray(y_true)
+    scores = np.asarray(scores, dtype=np.float64)
+    if y_true.ndim != 1 or scores.shape != y_true.shape:
+        raise ValueError(
+            f"y_true and scores must be 1-D arrays of the same length; got shapes {y_true.shape} and {scores.shape}."
+        )
+    if not np.all((y_true == 0) | (y_true == 1)):
+        raise ValueError(
+            "y_true must be 1 for the positive class (the one being screened for) and 0 otherwise; "
+            f"got values {np.unique(y_true)[:5]}. Map your labels first, e.g. (y == positive_label).astype(int)."
+        )
+    if np.unique(y_true).size != 2:
+        raise ValueError("y_true needs samples of both classes: precision, recall and ROC need positives and "
+                         "negatives.")
+    if not np.all(np.isfinite(scores)):
+        raise ValueError("scores contains NaN or infinite values.")
+    return y_true.astype(int), scores
+
+
+def threshold_metrics(y_true, scores, threshold):
+    """Confusion matrix, precision, recall and false-positive rate when samples with ``scores >= threshold``
+    are flagged as positive.
+
+    Parameters
+    ----------
+    y_true : array_like of shape (n_samples,)
+        1 for the positive class, 0 for the negative one.
+    scores : array_like of shape (n_samples,)
+        The model's probability (or any score) of the positive class.
+    threshold : float
+
+    Returns
+    -------
+    metrics : ThresholdMetrics
+    """
+    y_true, scores = _check_scores(y_true, scores)
+    return _metrics(y_true, scores, float(threshold))
+
+
+def _metrics(y_true, scores, threshold):
+    y_flagged = (scores >= threshold).astype(int)
+    confusion = confusion_matrix(y_true, y_flagged, labels=[1, 0])  # positive class first
+    precision = precision_score(y_true, y_flagged, zero_division=1.0)
+    recall = recall_score(y_true, y_flagged)
+    false_positives, true_negatives = confusion[1]
+    false_positive_rate = false_positives / (false_positives + true_negatives)
+    return ThresholdMetrics(threshold, confusion, float(precision), float(recall), float(false_positive_rate))
+
+
+class ThresholdExplorer:
+    """A threshold slider over four panels: scores, confusion matrix, precision/recall, ROC curve.
+
+    The figure is built once, under ``plt.ioff()``, with whatever backend is active: an ipympl canvas after
+    ``%matplotlib widget``, the inline backend or Agg for a static picture (then ``update`` sets the state the
+    picture shows). A slider move calls ``update``, which recomputes the metrics with scikit-learn and moves
+    the existing artists.
+
+    Parameters
+    ----------
+    y_true : array_like of shape (n_samples,)
+        1 for the positive class (the one screened for), 0 for the negative one.
+    scores : array_like of shape (n_samples,)
+        Probability of the positive class for each sample, e.g. ``model.predict_proba(X)[:, column]``.
+    threshold : float, default=0.5
+        The starting threshold.
+    class_names : pair of str, default=("positive", "negative")
+        Names of the positive and the negative class, used in every label.
+    class_colors : pair of colours or None
+        Colours of the positive and the negative class in the score histogram; by default
+        ``style.CLASS_COLORS`` in the order (class 1, class 0).
+    data_name : str, default="test set"
+        What the samples are, for the titles.
+
+    Attributes
+    ----------
+    fig : matplotlib Figure
+    slider : ipywidgets.FloatSlider
+    metrics : ThresholdMetrics
+        The state currently drawn.
+    fpr, tpr, roc_thresholds : ndarray
+        The ROC curve, from ``sklearn.metrics.roc_curve``.
+    auc : float
+        Area under the ROC curve, from ``sklearn.metrics.roc_auc_score``.
+    """
+
+    def __init__(self, y_true, scores, *, threshold=0.5, class_names=("positive", "negative"), class_colors=None,
+                 data_name="test set"):
+        import ipywidgets as widgets  # only the slider needs ipywidgets
+
+        self.y_true, self.scores = _check_scores(y_true, scores)
+        self.class_names = tuple(class_names)
+        positive, negative = self.class_names
+        colors = tuple(class_colors) if class_colors is not None else (CLASS_COLORS[1], CLASS_COLORS[0])
+        self.fpr, self.tpr, self.roc_thresholds = roc_curve(self.y_true, self.scores)
+        self.auc = float(roc_auc_score(self.y_true, self.scores))
+        precision, recall, pr_thresholds = precision_recall_curve(self.y_true, self.scores)
+
+        with plt.ioff():
+            self.fig, axes = plt.subplots(2, 2, figsize=(11, 8.4), layout="constrained")
+        (self.scores_ax, self.confusion_ax), (self.curves_ax, self.roc_ax) = axes
+
+        # Top left: the scores of both classes, and the threshold cutting through them.
+        bins = np.linspace(0.0, 1.0, 26)
+        for value, name, color, hatch in ((1, positive, colors[0], None), (0, negative, colors[1], "//")):
+            # one "stepfilled" patch per class, not one per bar: a redraw stays cheap
+            self.scores_ax.hist(self.scores[self.y_true == value], bins=bins, histtype="stepfilled", color=color,
+                                alpha=0.55, edgecolor=color, linewidth=1.5, hatch=hatch, label=f"actually {name}")
+        self.scores_ax.set_yscale("log")
+        self.scores_ax.yaxis.set_major_formatter(StrMethodFormatter("{x:g}"))
+        self.scores_ax.yaxis.set_minor_locator(NullLocator())  # 1, 10, 100 suffice; each tick costs a redraw
+        self.scores_ax.set_xlim(0, 1)
+        self.threshold_lines = [self.scores_ax.axvline(threshold, color=BOUNDARY_COLOR, linewidth=2,
+                                                       label="threshold")]
+        label_axes(self.scores_ax, f"Scores of the {data_name}: flagged right of the line",
+                   f"model's probability of {positive}", "number of samples (log scale)")
+        self.scores_ax.legend(loc="upper center")
+
+        # Top right: the confusion matrix; colour = fraction of the row, text = counts.
+        self.confusion_image = self.confusion_ax.imshow(np.zeros((2, 2)), cmap=CONFUSION_CMAP, vmin=0.0,
+                                                        vmax=2.5)  # a full row is a mid grey: black text reads
+        self.confusion_ax.set_xticks([0, 1], [f"flagged\n{positive}", f"not flagged\n({negative})"])
+        self.confusion_ax.set_yticks([0, 1], [f"actually\n{positive}", f"actually\n{negative}"])
+        self.confusion_ax.tick_params(length=0)
+        self._cell_names = (("caught", "missed"), ("false alarms", "correctly cleared"))
+        self.confusion_texts = [[self.confusion_ax.text(j, i, "", ha="center", va="center", fontsize=12)
+                                 for j in range(2)] for i in range(2)]
+        label_axes(self.confusion_ax, "Confusion matrix (shade: fraction of the row)", "decision", "truth")
+
+        # Bottom left: precision and recall against the threshold.
+        self.curves_ax.plot(pr_thresholds, recall[:-1], drawstyle="steps-post", color=RECALL_COLOR,
+                            linewidth=2, label=f"recall ({positive} caught)")
+        self.curves_ax.plot(pr_thresholds, precision[:-1], drawstyle="steps-post", color=PRECISION_COLOR,
+                            linewidth=2, linestyle="--", label="precision (flags that are right)")
+        self.threshold_lines.append(self.curves_ax.axvline(threshold, color=BOUNDARY_COLOR, linewidth=1.5))
+        self.recall_marker, = self.curves_ax.plot([], [], "o", color=RECALL_COLOR, markersize=8, zorder=4)
+        self.precision_marker, = self.curves_ax.plot([], [], "s", color=PRECISION_COLOR, markersize=8, zorder=4)
+        self.curves_ax.set_xlim(0, 1)
+        self.curves_ax.set_ylim(0, 1.05)
+        label_axes(self.curves_ax, "Precision and recall against the threshold", "threshold", "fraction")
+        self.curves_ax.legend(loc="lower left")
+
+        # Bottom right: the ROC curve, with the point of the current threshold.
+        self.roc_ax.plot([0, 1], [0, 1], color="0.6", linestyle=":", label="guessing at random")
+        self.roc_ax.plot(self.fpr, self.tpr, color=ROC_COLOR, linewidth=2, label=f"ROC curve (AUC = {self.auc:.3f})")
+        self.roc_marker, = self.roc_ax.plot([], [], "o", color=BOUNDARY_COLOR, markersize=9, zorder=4,
+                                            label="current threshold")
+        self.roc_ax.set_xlim(-0.02, 1.02)
+        self.roc_ax.set_ylim(-0.02, 1.02)
+        self.roc_ax.set_aspect("equal")
+        label_axes(self.roc_ax, "ROC curve: every threshold at once",
+                   f"false-positive rate ({negative} flagged)", "true-positive rate = recall")
+        self.roc_ax.legend(loc="lower right")
+        # A good classifier's curve hugs the top-left corner, where the point moves: magnify that corner.
+        self.roc_zoom_ax = self.roc_ax.inset_axes([0.36, 0.36, 0.4, 0.4], xlim=(-0.01, 0.25), ylim=(0.75, 1.01))
+        self.roc_zoom_ax.plot(self.fpr, self.tpr, color=ROC_COLOR, linewidth=2)
+        self.roc_zoom_marker, = self.roc_zoom_ax.plot([], [], "o", color=BOUNDARY_COLOR, markersize=9, zorder=4)
+        self.roc_zoom_ax.set_title("top-left corner, magnified", fontsize=9)
+        self.roc_zoom_ax.tick_params(labelsize=8)
+        self.roc_ax.indicate_inset_zoom(self.roc_zoom_ax, edgecolor="0.4")
+
+        self.headline = self.fig.suptitle("Threshold 0.00: recall 0.00 (000 of 000 positive caught)", fontsize=13)
+        # Lay the panels out once, then keep them in place: constrained layout would otherwise be recomputed
+        # on every redraw (about a third of a slider move's time), although no size changes with the threshold.
+        self.fig.draw_without_rendering()
+        self.fig.set_layout_engine("none")
+
+        self.slider = widgets.FloatSlider(
+            value=threshold, min=0.0, max=1.0, step=0.01, description="threshold t", readout_format=".2f",
+            continuous_update=True, style={"description_width": "initial"}, layout=widgets.Layout(width="520px"),
+        )
+        self.update(threshold)
+        self.slider.observe(self._on_slider, names="value")
+
+    def _on_slider(self, change):
+        self.update(change["new"])
+
+    def update(self, threshold):
+        """Recompute the metrics at ``threshold`` and move the artists to show them.
+
+        Returns
+        -------
+        metrics : ThresholdMetrics
+        """
+        metrics = _metrics(self.y_true, self.scores, float(threshold))
+        self.metrics = metrics
+        counts = metrics.confusion
+        row_fractions = counts / counts.sum(axis=1, keepdims=True)
+        self.confusion_image.set_data(row_fractions)
+        for i in range(2):
+            for j in range(2):
+                text = self.confusion_texts[i][j]
+                text.set_text(f"{self._cell_names[i][j]}\n{counts[i, j]}")
+
+        for line in self.threshold_lines:
+            line.set_xdata([metrics.threshold, metrics.threshold])
+        self.recall_marker.set_data([metrics.threshold], [metrics.recall])
+        self.precision_marker.set_data([metrics.threshold], [metrics.precision])
+        for marker in (self.roc_marker, self.roc_zoom_marker):
+            marker.set_data([metrics.false_positive_rate], [metrics.recall])
+
+        positive = self.class_names[0]
+        n_positive = metrics.true_positives + metrics.false_negatives
+        self.headline.set_text(
+            f"Threshold {metrics.threshold:.2f}: recall {metrics.recall:.2f} ({metrics.true_positives} of "
+            f"{n_positive} {positive} caught), precision {metrics.precision:.2f} "
+            f"({metrics.false_positives} false alarms)"
+        )
+        self.fig.canvas.draw_idle()
+        return metrics
+
+    def show(self):
+        """Display the slider, then the figure (on its own, so that its PNG fallback is stored too)."""
+        from IPython.display import display
+
+        display(self.slider)
+        canvas = self.fig.canvas
+        if hasattr(canvas, "header_visible"):  # ipympl: no "Figure 1" title bar above the picture
+            canvas.header_visible = False
+        display(canvas if hasattr(canvas, "_repr_mimebundle_") else self.fig)

@@ -1,0 +1,161 @@
+"""logreg_viz.threshold: the metrics at one threshold against scikit-learn, and the explorer's update logic
+(what a slider move changes, computed independently here)."""
+
+import subprocess
+import sys
+import warnings
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+from sklearn.metrics import confusion_matrix, precision_score, recall_score, roc_curve
+
+from logreg_viz.style import CLASS_COLORS
+from logreg_viz.threshold import ThresholdExplorer, threshold_metrics
+
+
+def _scores(seed=0, n=80):
+    """Overlapping scores with ties (rounded to 2 decimals), positives tending higher."""
+    rng = np.random.default_rng(seed)
+    y_true = (rng.random(n) < 0.4).astype(int)
+    scores = np.clip(0.3 * y_true + 0.7 * rng.random(n), 0.0, 1.0).round(2)
+    return y_true, scores
+
+
+Y_TRUE, SCORES = _scores()
+
+
+@pytest.fixture
+def explorer():
+    explorer = ThresholdExplorer(Y_TRUE, SCORES, class_names=("malignant", "benign"), class_colors=CLASS_COLORS)
+    yield explorer
+    plt.close(explorer.fig)
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# threshold_metrics
+# ----------------------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("threshold", [0.0, 0.12, 0.3, 0.5, 0.61, 0.9, 1.0])
+def test_metrics_match_scikit_learn(threshold):
+    flagged = (SCORES >= threshold).astype(int)
+    metrics = threshold_metrics(Y_TRUE, SCORES, threshold)
+    tn, fp, fn, tp = confusion_matrix(Y_TRUE, flagged, labels=[0, 1]).ravel()  # scikit-learn's own order
+    np.testing.assert_array_equal(metrics.confusion, [[tp, fn], [fp, tn]])
+    assert (metrics.true_positives, metrics.false_negatives, metrics.false_positives, metrics.true_negatives) == (
+        tp, fn, fp, tn)
+    assert metrics.recall == pytest.approx(recall_score(Y_TRUE, flagged))
+    if flagged.any():
+        assert metrics.precision == pytest.approx(precision_score(Y_TRUE, flagged))
+    assert metrics.false_positive_rate == pytest.approx(fp / (fp + tn))
+
+
+def test_a_score_equal_to_the_threshold_is_flagged():
+    metrics = threshold_metrics([1, 0], [0.5, 0.2], 0.5)
+    assert metrics.true_positives == 1 and metrics.recall == 1.0
+
+
+def test_nothing_flagged_gives_precision_one_without_a_warning():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # scikit-learn's UndefinedMetricWarning must not appear
+        metrics = threshold_metrics(Y_TRUE, SCORES, 1.01)
+    assert metrics.precision == 1.0 and metrics.recall == 0.0 and metrics.false_positive_rate == 0.0
+
+
+def test_every_threshold_of_the_roc_curve_lands_on_the_curve():
+    fpr, tpr, thresholds = roc_curve(Y_TRUE, SCORES)
+    for f, t, threshold in zip(fpr[1:], tpr[1:], thresholds[1:]):  # thresholds[0] is +inf
+        metrics = threshold_metrics(Y_TRUE, SCORES, threshold)
+        assert (metrics.false_positive_rate, metrics.recall) == pytest.approx((f, t))
+
+
+@pytest.mark.parametrize(
+    ("y_true", "scores", "message"),
+    [
+        ([0, 1, 2], [0.1, 0.2, 0.3], "1 for the positive class"),
+        ([1, 1, 1], [0.1, 0.2, 0.3], "both classes"),
+        ([0, 1], [0.1, 0.2, 0.3], "same length"),
+        ([0, 1], [0.1, np.nan], "NaN"),
+    ],
+)
+def test_bad_inputs_are_explained(y_true, scores, message):
+    with pytest.raises(ValueError, match=message):
+        threshold_metrics(y_true, scores, 0.5)
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# ThresholdExplorer
+# ----------------------------------------------------------------------------------------------------------------
+def test_update_moves_every_artist_to_the_new_threshold(explorer):
+    metrics = explorer.update(0.3)
+    expected = threshold_metrics(Y_TRUE, SCORES, 0.3)
+    np.testing.assert_array_equal(metrics.confusion, expected.confusion)
+    counts = expected.confusion
+    np.testing.assert_allclose(explorer.confusion_image.get_array(), counts / counts.sum(axis=1, keepdims=True))
+    for i in range(2):
+        for j in range(2):
+            assert explorer.confusion_texts[i][j].get_text().endswith(f"\n{counts[i, j]}")
+    for line in explorer.threshold_lines:
+        assert list(line.get_xdata()) == [0.3, 0.3]
+    for marker in (explorer.roc_marker, explorer.roc_zoom_marker):
+        assert (marker.get_xdata()[0], marker.get_ydata()[0]) == pytest.approx(
+            (expected.false_positive_rate, expected.recall))
+    assert explorer.recall_marker.get_ydata()[0] == pytest.approx(expected.recall)
+    assert explorer.precision_marker.get_ydata()[0] == pytest.approx(expected.precision)
+    headline = explorer.headline.get_text()
+    assert "0.30" in headline and f"{expected.true_positives} of {Y_TRUE.sum()} malignant" in headline
+
+
+def test_the_slider_drives_the_update(explorer):
+    explorer.slider.value = 0.7
+    assert explorer.metrics.threshold == pytest.approx(0.7)
+    assert list(explorer.threshold_lines[0].get_xdata()) == pytest.approx([0.7, 0.7])
+
+
+def test_a_slider_move_creates_no_new_artists(explorer):
+    def artist_count():
+        return sum(len(ax.get_children()) for ax in explorer.fig.axes)
+
+    before, n_figures = artist_count(), len(plt.get_fignums())
+    for threshold in np.linspace(0, 1, 7):
+        explorer.update(threshold)
+    assert artist_count() == before and len(plt.get_fignums()) == n_figures
+
+
+def test_roc_curve_and_auc_come_from_scikit_learn(explorer):
+    fpr, tpr, _ = roc_curve(Y_TRUE, SCORES)
+    np.testing.assert_allclose(explorer.fpr, fpr)
+    np.testing.assert_allclose(explorer.tpr, tpr)
+    assert f"{explorer.auc:.3f}" in explorer.roc_ax.get_legend().get_texts()[1].get_text()
+
+
+def test_every_panel_has_a_title_and_axis_labels(explorer):
+    for ax in (explorer.scores_ax, explorer.confusion_ax, explorer.curves_ax, explorer.roc_ax):
+        assert ax.get_title() and ax.get_xlabel() and ax.get_ylabel()
+    for ax in (explorer.scores_ax, explorer.curves_ax, explorer.roc_ax):
+        assert ax.get_legend() is not None
+
+
+def test_histogram_uses_the_given_class_colours(explorer):
+    from matplotlib.colors import to_rgba
+
+    patches = [p for p in explorer.scores_ax.patches]
+    colours = {tuple(np.round(p.get_facecolor()[:3], 3)) for p in patches}
+    assert tuple(np.round(to_rgba(CLASS_COLORS[0])[:3], 3)) in colours  # positive (malignant) in class-0 blue
+    assert tuple(np.round(to_rgba(CLASS_COLORS[1])[:3], 3)) in colours
+
+
+def test_importing_changes_no_matplotlib_settings():
+    code = (
+        "import matplotlib as mpl; before = dict(mpl.rcParams); import logreg_viz.threshold; "
+        "print(before == dict(mpl.rcParams))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "True"
+
+
+def test_the_layout_is_computed_once_and_kept(explorer):
+    positions = [ax.get_position().bounds for ax in explorer.fig.axes]
+    explorer.update(0.05)
+    explorer.fig.canvas.draw()
+    assert [ax.get_position().bounds for ax in explorer.fig.axes] == positions
+    assert all(width > 0.2 for _, _, width, _ in positions[:4])  # the four panels share the figure
