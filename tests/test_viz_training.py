@@ -1,0 +1,336 @@
+"""The training view and its static relatives (logreg_viz.training), on the Agg backend.
+
+What a frame shows is checked against logreg_core: the probability image is predict_proba on the grid, the
+boundary's end points satisfy w . [1, x, y] = 0, the run is gradient_descent's. Blitting is checked against a
+full redraw, pixel for pixel, so a stale background cannot hide.
+"""
+
+import subprocess
+import sys
+import warnings
+
+import matplotlib
+import numpy as np
+import pytest
+from PIL import Image
+from scipy.stats import multivariate_normal, norm
+
+import logreg_core
+from logreg_viz.training import (
+    OVERLAPPING_CLUSTERS,
+    SEPARABLE_CLUSTERS,
+    DistanceView,
+    TrainingFigure,
+    TrainingView,
+    TwoClusters,
+    boundary_segment,
+    gif_frame_iterations,
+    plot_training_snapshots,
+    save_training_gif,
+    snapshot_iterations,
+)
+
+matplotlib.use("Agg")
+
+BOX = ((-3.0, 5.0), (-2.0, 4.0))
+
+
+def _problem(clusters=SEPARABLE_CLUSTERS):
+    X, y = clusters.sample()
+    X_b = logreg_core.add_intercept(X)
+    w0 = np.random.RandomState(0).uniform(0.0, 1.0, size=3)
+    return X, y, X_b, w0, logreg_core.safe_learning_rate(X_b)
+
+
+@pytest.fixture(scope="module")
+def view():
+    X, y, X_b, w0, learning_rate = _problem(OVERLAPPING_CLUSTERS)
+    return TrainingView(X, y, w0, learning_rate, n_iter=200, interactive=False)
+
+
+def _pixels(figure):
+    return np.asarray(figure.canvas.buffer_rgba()).copy()
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# The boundary segment
+# ----------------------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "w",
+    [
+        [1.0, 2.0, 4.0],
+        [-0.5, 1.5, -2.0],
+        [0.3, 0.0, 1.0],  # horizontal line y = -0.3
+        [2.0, -1.0, 0.0],  # vertical line x = 2
+        [1e-300, 3e-300, -2e-300],  # tiny weights: the same line as [1, 3, -2]
+        [1e200, 3e200, -2e200],  # huge weights: the same line again
+    ],
+)
+def test_boundary_end_points_lie_on_the_line_and_in_the_box(w):
+    xs, ys = boundary_segment(w, *BOX)
+    assert xs.shape == ys.shape == (2,)
+    w = np.asarray(w) / np.max(np.abs(w))
+    np.testing.assert_allclose(w[0] + w[1] * xs + w[2] * ys, 0.0, atol=1e-12)
+    (x_low, x_high), (y_low, y_high) = BOX
+    assert np.all((x_low - 1e-12 <= xs) & (xs <= x_high + 1e-12))
+    assert np.all((y_low - 1e-12 <= ys) & (ys <= y_high + 1e-12))
+    # The end points are on the border of the box (the segment is clipped, not shortened).
+    on_border = np.isclose(xs, x_low) | np.isclose(xs, x_high) | np.isclose(ys, y_low) | np.isclose(ys, y_high)
+    assert np.all(on_border)
+
+
+def test_boundary_end_points_random_lines():
+    rng = np.random.default_rng(1)
+    for w in rng.normal(size=(200, 3)) * [3.0, 1.0, 1.0]:
+        xs, ys = boundary_segment(w, *BOX)
+        if xs.size:
+            np.testing.assert_allclose(w[0] + w[1] * xs + w[2] * ys, 0.0, atol=1e-9)
+        else:  # no segment: then the line misses the box, so z has one sign at all four corners
+            corners = np.array([[x, y] for x in BOX[0] for y in BOX[1]])
+            z = w[0] + corners @ w[1:]
+            assert np.all(z > 0) or np.all(z < 0)
+
+
+def test_no_boundary_when_the_line_misses_the_box_or_does_not_exist():
+    assert boundary_segment([100.0, 1.0, 1.0], *BOX)[0].size == 0  # x + y = -100: far away
+    assert boundary_segment([1.0, 0.0, 0.0], *BOX)[0].size == 0  # z = 1 everywhere: no boundary
+    assert boundary_segment([0.0, 0.0, 0.0], *BOX)[0].size == 0
+    with pytest.raises(ValueError, match="shape"):
+        boundary_segment([1.0, 2.0], *BOX)
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# The view: training, frames, re-training
+# ----------------------------------------------------------------------------------------------------------------
+def _assert_frame_shows(view, i):
+    history, figure = view.history, view.training_figure
+    w = history.weights[i]
+    expected_image = logreg_core.predict_proba(figure.panel.grid_b, w).reshape(figure.panel.image.get_array().shape)
+    np.testing.assert_array_equal(figure.panel.image.get_array(), expected_image)
+    np.testing.assert_array_equal(figure.panel.boundary.get_data(), boundary_segment(w, figure.panel.xlim,
+                                                                                      figure.panel.ylim))
+    np.testing.assert_array_equal(figure.marker.get_data(), ([i], [history.losses[i]]))
+    accuracy = np.mean(logreg_core.predict(view.X_b, w) == view.y)
+    assert figure.ax_data.get_title() == f"iteration {i}: loss {history.losses[i]:.3g}, accuracy {accuracy:.1%}"
+
+
+def test_the_view_trains_once_with_gradient_descent_and_starts_at_the_end(view):
+    X, y, X_b, w0, learning_rate = _problem(OVERLAPPING_CLUSTERS)
+    expected = logreg_core.gradient_descent(X_b, y, w0, learning_rate, 200)
+    np.testing.assert_array_equal(view.history.weights, expected.weights)
+    np.testing.assert_array_equal(view.history.losses, expected.losses)
+    np.testing.assert_array_equal(view.training_figure.loss_line.get_ydata(), expected.losses)
+    assert view.iteration.max == view.play.max == 200
+
+
+def test_moving_the_iteration_slider_sets_the_artists_to_that_iteration(view):
+    for i in [0, 1, 57, 200]:
+        view.iteration.value = i
+        _assert_frame_shows(view, i)
+
+
+def test_changing_the_learning_rate_retrains_with_gradient_descent(view):
+    X, y, X_b, w0, _ = _problem(OVERLAPPING_CLUSTERS)
+    view.iteration.value = 200  # at the end: the view stays at the end of the new run
+    for learning_rate in [0.01, 3.0, view.safe_learning_rate]:
+        view.learning_rate.value = learning_rate
+        expected = logreg_core.gradient_descent(X_b, y, w0, view.learning_rate.value, 200)
+        np.testing.assert_array_equal(view.history.weights, expected.weights)
+        np.testing.assert_array_equal(view.training_figure.loss_line.get_ydata(), expected.losses)
+        _assert_frame_shows(view, 200)
+
+
+def test_changing_the_number_of_iterations_retrains_and_resizes_the_sliders(view):
+    view.n_iter.value = 300
+    assert view.history.n_steps == 300
+    assert view.iteration.max == view.play.max == 300
+    assert view.iteration.value == 300
+    assert view.training_figure.ax_loss.get_xlim() == (0.0, 300.0)
+    _assert_frame_shows(view, 300)
+    view.iteration.value = 120  # not at the end: the shown iteration is kept
+    view.n_iter.value = 200
+    assert view.iteration.value == 120
+    _assert_frame_shows(view, 120)
+
+
+def test_play_drives_the_slider_in_the_browser(view):
+    assert view.play_link.source == (view.play, "value")
+    assert view.play_link.target == (view.iteration, "value")
+    assert view.play.step >= 1
+
+
+def test_a_too_large_learning_rate_is_shown_not_warned_about(view):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no warning of any kind, let alone one per step
+        view.learning_rate.value = 100.0
+    losses = view.history.losses
+    rises = np.count_nonzero(np.diff(losses) > 0)
+    assert rises > 10 and losses.max() > 10 * losses[0]  # the loss climbs: the visual lesson
+    assert f"rose in {rises} of them" in view.status.value
+    # the loss axis widened to show the climb
+    assert view.training_figure.ax_loss.get_ylim()[1] >= losses.max()
+    view.learning_rate.value = view.safe_learning_rate
+    assert "rose" not in view.status.value
+
+
+def test_overflowing_weights_keep_the_old_run_and_say_why(view, monkeypatch):
+    before = view.history
+
+    def overflow(learning_rate, n_iter):
+        raise FloatingPointError("The loss became inf at iteration 3")
+
+    monkeypatch.setattr(view, "_train", overflow)
+    view.learning_rate.value = 50.0
+    assert view.history is before
+    assert "Training failed" in view.status.value and "inf" in view.status.value
+
+
+def test_a_blitted_frame_equals_a_full_redraw():
+    X, y, X_b, w0, learning_rate = _problem(OVERLAPPING_CLUSTERS)
+    view = TrainingView(X, y, w0, learning_rate, n_iter=100, interactive=False, dpi=50)
+    # frames, a re-training whose loss axis must widen (divergence), then frames again
+    for action in [("iteration", 10), ("iteration", 60), ("learning_rate", 60.0), ("iteration", 30)]:
+        setattr(getattr(view, action[0]), "value", action[1])
+        blitted = _pixels(view.figure)
+        view.figure.canvas.draw()
+        np.testing.assert_array_equal(blitted, _pixels(view.figure), err_msg=f"after {action}")
+
+
+def test_display_data_has_the_widget_and_a_picture(view):
+    bundle = view._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in bundle
+    assert bundle["image/png"]
+    assert bundle["text/plain"].startswith("<TrainingView: learning rate")
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Static figures and the GIF
+# ----------------------------------------------------------------------------------------------------------------
+def test_snapshot_and_frame_iterations():
+    assert snapshot_iterations(750) == [0, 8, 75, 750]
+    assert snapshot_iterations(10, 2) == [0, 10]
+    frames = gif_frame_iterations(750, 60)
+    assert frames[0] == 0 and frames[-1] == 750 and np.all(np.diff(frames) > 0)
+    assert np.diff(frames)[0] < np.diff(frames)[-1]  # dense at the start
+
+
+def test_snapshots_show_the_boundary_at_each_moment():
+    X, y, X_b, w0, learning_rate = _problem()
+    history = logreg_core.gradient_descent(X_b, y, w0, learning_rate, 750)
+    figure = plot_training_snapshots(X, y, history, figure=matplotlib.figure.Figure())
+    data_axes = [ax for ax in figure.axes if ax.get_title().startswith("iteration")]
+    assert [ax.get_title().split("\n")[0] for ax in data_axes] == [f"iteration {i}" for i in [0, 8, 75, 750]]
+    for ax, i in zip(data_axes, [0, 8, 75, 750]):
+        (boundary,) = [line for line in ax.get_lines() if line.get_label() == "boundary p = ½"]
+        xs, ys = boundary.get_data()
+        w = history.weights[i]
+        np.testing.assert_allclose(w[0] + w[1] * xs + w[2] * ys, 0.0, atol=1e-9)
+
+
+def test_the_gif_writer_writes_a_valid_multi_frame_gif(tmp_path):
+    X, y, X_b, w0, learning_rate = _problem()
+    history = logreg_core.gradient_descent(X_b, y, w0, learning_rate, 40)
+    path = tmp_path / "training.gif"
+    iterations = save_training_gif(path, X, y, history, iterations=[0, 1, 5, 20, 40], fps=10, hold_seconds=1.0,
+                                   dpi=40)
+    np.testing.assert_array_equal(iterations, [0, 1, 5, 20, 40])
+    with Image.open(path) as gif:
+        assert gif.format == "GIF" and gif.is_animated
+        assert gif.n_frames == 5  # the held copies of the last frame merge into one longer frame
+        assert gif.size == (round(9.6 * 40), round(4.4 * 40))
+        durations = []
+        for k in range(gif.n_frames):
+            gif.seek(k)
+            durations.append(gif.info["duration"])
+        assert durations[:-1] == [100] * 4 and durations[-1] >= 1000
+
+
+def test_the_gif_accepts_a_fitted_estimator(tmp_path):
+    X, y, *_ = _problem()
+    model = logreg_core.LogisticRegressionGD(learning_rate="auto", max_iter=30, init="uniform", random_state=0)
+    model.fit(X, y)
+    iterations = save_training_gif(tmp_path / "model.gif", X, y, model, dpi=30)
+    assert iterations[-1] == 30
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# The two-cluster data, the Bayes rule and the distance slider
+# ----------------------------------------------------------------------------------------------------------------
+def test_two_clusters_are_where_they_should_be():
+    clusters = TwoClusters(distance=4.0, midpoint=(1.0, -1.0), direction=(3.0, 4.0), random_state=2)
+    mu0, mu1 = clusters.centers
+    np.testing.assert_allclose(np.linalg.norm(mu1 - mu0), 4.0)
+    np.testing.assert_allclose((mu0 + mu1) / 2, [1.0, -1.0])
+    np.testing.assert_allclose((mu1 - mu0) / 4.0, [0.6, 0.8])
+    X, y = clusters.sample()
+    assert X.shape == (200, 2) and np.bincount(y).tolist() == [100, 100]
+
+
+@pytest.mark.parametrize("clusters", [OVERLAPPING_CLUSTERS, TwoClusters(2.0, cluster_std=1.7, midpoint=(0, 3))])
+def test_bayes_weights_give_the_true_posterior(clusters):
+    X, _ = clusters.sample()
+    covariance = clusters.cluster_std**2 * np.eye(2)
+    density0, density1 = (multivariate_normal(mu, covariance).pdf(X) for mu in clusters.centers)
+    posterior = density1 / (density0 + density1)
+    p = logreg_core.predict_proba(logreg_core.add_intercept(X), clusters.bayes_weights())
+    np.testing.assert_allclose(p, posterior, rtol=1e-9, atol=1e-12)
+
+
+def test_bayes_accuracy_matches_the_normal_cdf_and_a_large_sample():
+    for clusters in [OVERLAPPING_CLUSTERS, SEPARABLE_CLUSTERS, TwoClusters(1.0, cluster_std=2.0)]:
+        assert clusters.bayes_accuracy() == pytest.approx(norm.cdf(clusters.distance / (2 * clusters.cluster_std)))
+    big = TwoClusters(3.0, n_samples=200_000, random_state=3)
+    X, y = big.sample()
+    accuracy = np.mean(logreg_core.predict(logreg_core.add_intercept(X), big.bayes_weights()) == y)
+    assert accuracy == pytest.approx(big.bayes_accuracy(), abs=0.003)
+
+
+def test_the_distance_slider_regenerates_the_data_and_retrains():
+    _, _, _, w0, _ = _problem()
+    distance_view = DistanceView(OVERLAPPING_CLUSTERS, w0, n_iter=100, interactive=False, resolution=40)
+    distance_view.distance.value = 5.0
+    clusters = distance_view.clusters
+    assert clusters.distance == 5.0 and clusters.random_state == OVERLAPPING_CLUSTERS.random_state
+    X, y = clusters.sample()
+    panel = distance_view.artists["panel"]
+    for k in (0, 1):
+        np.testing.assert_array_equal(panel.points[k].get_offsets(), X[y == k])
+    X_b = logreg_core.add_intercept(X)
+    expected = logreg_core.gradient_descent(X_b, y, w0, logreg_core.safe_learning_rate(X_b), 100)
+    np.testing.assert_array_equal(distance_view.history.weights, expected.weights)
+    xs, ys = distance_view.artists["bayes"].get_data()
+    w_bayes = clusters.bayes_weights()
+    np.testing.assert_allclose(w_bayes[0] + w_bayes[1] * xs + w_bayes[2] * ys, 0.0, atol=1e-9)
+    assert "best expected 99.4%" in distance_view.artists["ax"].get_title()
+
+
+def test_training_figure_draws_on_a_given_figure():
+    X, y, X_b, w0, learning_rate = _problem()
+    history = logreg_core.gradient_descent(X_b, y, w0, learning_rate, 10)
+    figure = matplotlib.figure.Figure()
+    training_figure = TrainingFigure(X, y, history, figure=figure, loss_scale="linear")
+    assert training_figure.figure is figure and len(figure.axes) == 3  # data, colour bar, loss
+
+
+def test_importing_the_module_changes_no_global_matplotlib_state():
+    code = (
+        "import matplotlib; before = dict(matplotlib.rcParams); backend = matplotlib.get_backend()\n"
+        "import logreg_viz.training\n"
+        "assert dict(matplotlib.rcParams) == before and matplotlib.get_backend() == backend\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_the_interactive_view_keeps_the_pyplot_backend():
+    """Importing ipympl switches pyplot's backend; the view must switch it back (static figures stay PNGs)."""
+    code = (
+        "import matplotlib; matplotlib.use('agg'); import matplotlib.pyplot as plt\n"
+        "import numpy as np\n"
+        "from logreg_viz.training import TrainingView, SEPARABLE_CLUSTERS\n"
+        "X, y = SEPARABLE_CLUSTERS.sample()\n"
+        "view = TrainingView(X, y, np.zeros(3), 0.1, 20, interactive=True)\n"
+        "assert type(view.figure.canvas).__name__ == 'Canvas', type(view.figure.canvas)\n"
+        "assert matplotlib.get_backend().lower() == 'agg', matplotlib.get_backend()\n"
+        "assert type(plt.figure().canvas).__name__ == 'FigureCanvasAgg'\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
