@@ -33,8 +33,10 @@ notebooks: $(BIN)/.installed
 figures: $(BIN)/.installed
 	$(BIN)/python scripts/make_figures.py
 
+# Every benchmark that needs no browser; each prints a markdown table (figures quoted in the README).
+BENCHMARKS := $(filter-out benchmarks/bench_browser%,$(wildcard benchmarks/bench_*.py))
 benchmark: $(BIN)/.installed
-	$(BIN)/python benchmarks/bench_core.py
+	for b in $(BENCHMARKS); do echo "### $$b"; $(BIN)/python $$b || exit 1; done
 
 clean-venv:
 	rm -rf $(VENV)
