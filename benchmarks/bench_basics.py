@@ -1,20 +1,17 @@
-"""How long one slider move of notebook 01's and 02's widgets takes, on the Agg backend.
+"""How long one slider move of notebook 01's and 02's widgets takes, in kernel time.
 
-One move = set the control's value (its callback moves the artists) + a forced ``fig.canvas.draw()``. The
-widgets' ``draw_idle`` is switched off here so that each draw is counted exactly once, where it is forced. For
-comparison, the second row of each widget redraws with the constrained layout left on (the widgets compute it
-once and then freeze it). The last column encodes the drawn canvas as a PNG, an upper bound of what ipympl adds
-on top when it sends the picture to a browser (it sends only the changed pixels).
+One move = set the control's value: its callback moves the artists and redraws only them on the saved background
+(blitting). For comparison: a full redraw of the figure (what a move would cost with ``draw_idle``), the same with
+the constrained layout recomputed on every draw (the widgets compute it once and then freeze it), and the move on
+an ipympl canvas, the notebook's, where the redraw also encodes the changed pixels as a PNG for the browser.
 
 Run:  .venv/bin/python benchmarks/bench_basics.py  [--repeats 200]
 The machine's load average is printed too: on a busy machine the wall-clock figures grow, the CPU ones less.
 """
 
 import argparse
-import io
 import os
 import platform
-import time
 
 import matplotlib
 
@@ -22,8 +19,8 @@ matplotlib.use("Agg")  # a script, not a module: choosing the backend here chang
 
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
-from PIL import Image  # noqa: E402
 
+from _timing import ipympl_backend, summarize, time_each  # noqa: E402
 from logreg_viz.basics import LossExplorer, SigmoidExplorer  # noqa: E402
 
 HOURS = np.array([0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 3.5, 4.0, 4.5, 5.0])
@@ -32,51 +29,49 @@ PASSED = np.array([0, 0, 0, 1, 0, 1, 0, 1, 1, 1])
 
 def _sigmoid_explorer():
     explorer = SigmoidExplorer(HOURS, PASSED, class_names=("failed (0)", "passed (1)"), xlabel="hours studied")
-    values = np.round(np.linspace(-4.0, 4.0, 81), 2)
-    return explorer, explorer.w_slider, values
+    return explorer, explorer.w_slider, np.round(np.linspace(-4.0, 4.0, 81), 2)
 
 
 def _loss_explorer():
     explorer = LossExplorer(p=0.8, y=1)
-    values = np.round(np.linspace(0.001, 0.999, 97), 3)
-    return explorer, explorer.p_slider, values
+    return explorer, explorer.p_slider, np.round(np.linspace(0.001, 0.999, 97), 3)
 
 
-def _clock():
-    return np.array([time.perf_counter(), time.process_time()])
+def _moves(control, values, repeats):
+    """Up to ``repeats`` values for the control, cycling through ``values``, each different from the one before
+    (starting from the control's own), so that every one is a move."""
+    moves, last = [], control.value
+    for value in np.resize(values, 2 * repeats):
+        if value != last and len(moves) < repeats:
+            moves.append(value)
+            last = value
+    return moves
 
 
-def _time_moves(make, repeats, relayout=False):
-    """(wall, cpu) seconds per move for: the callback (artists), the forced draw, the PNG encoding; each an array
-    of shape (repeats, 2)."""
+def _set(control):
+    def move(value):
+        control.value = value
+
+    return move
+
+
+def measure(make, repeats):
+    """Rows (name, samples) for one widget: its slider moves and the full redraws they replace."""
     explorer, control, values = make()
     fig = explorer.fig
-    fig.canvas.draw_idle = lambda *args, **kwargs: None  # each draw is forced below, and counted once
-    if relayout:
-        fig.set_layout_engine("constrained")
-    fig.canvas.draw()  # the first draw fills font caches: not a slider move
-    times = {"callback": [], "draw": [], "png": []}
-    for i in range(repeats):
-        value = values[i % len(values)]
-        if control.value == value:
-            value = values[(i + 1) % len(values)]
-        start = _clock()
-        control.value = value
-        times["callback"].append(_clock() - start)
-        start = _clock()
-        fig.canvas.draw()
-        times["draw"].append(_clock() - start)
-        start = _clock()
-        Image.fromarray(np.asarray(fig.canvas.buffer_rgba())).save(io.BytesIO(), format="png")
-        times["png"].append(_clock() - start)
+    fig.canvas.draw()  # the first picture (fills the font caches, saves the background): not a slider move
+    rows = [("one move: artists + blit", time_each(_set(control), _moves(control, values, repeats)))]
+    rows.append(("  for comparison: a full redraw", time_each(lambda _: fig.canvas.draw(), range(repeats // 4))))
+    fig.set_layout_engine("constrained")
+    rows.append(("  a full redraw with the layout recomputed", time_each(lambda _: fig.canvas.draw(),
+                                                                          range(repeats // 4))))
     plt.close(fig)
-    return {name: np.array(samples) for name, samples in times.items()}
-
-
-def _cell(samples):
-    """'median (90th percentile)' of the wall-clock milliseconds, then the median CPU milliseconds."""
-    wall, cpu = 1e3 * samples[:, 0], 1e3 * samples[:, 1]
-    return f"{np.median(wall):6.1f} ({np.percentile(wall, 90):5.1f}) {np.median(cpu):6.1f}"
+    with ipympl_backend():
+        explorer, control, values = make()
+        explorer.fig.canvas.draw()
+        rows.append(("  one move on an ipympl canvas (+ PNG of the changes)",
+                     time_each(_set(control), _moves(control, values, repeats // 2))))
+    return rows
 
 
 def main():
@@ -86,22 +81,13 @@ def main():
 
     print(f"Python {platform.python_version()}, NumPy {np.__version__}, matplotlib {matplotlib.__version__}, "
           f"{platform.machine()}, {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}; "
-          f"{args.repeats} moves per row")
-    print("milliseconds per slider move: wall-clock median (90th percentile), then CPU-time median")
-    columns = ["callback", "draw", "callback + draw", "PNG encode"]
-    header = f"{'widget':42s}" + "".join(f"{name:>24s}" for name in columns)
-    print(header)
-    print("-" * len(header))
-    rows = [
-        ("SigmoidExplorer, w slider", _sigmoid_explorer, False),
-        ("  same, constrained layout on every draw", _sigmoid_explorer, True),
-        ("LossExplorer, p slider", _loss_explorer, False),
-        ("  same, constrained layout on every draw", _loss_explorer, True),
-    ]
-    for name, make, relayout in rows:
-        times = _time_moves(make, args.repeats, relayout)
-        samples = [times["callback"], times["draw"], times["callback"] + times["draw"], times["png"]]
-        print(f"{name:42s}" + "".join(f"{_cell(t):>24s}" for t in samples))
+          f"up to {args.repeats} moves per row\n")
+    print("| widget | what is timed | median ms | 90th pct ms | median CPU ms | runs |")
+    print("| --- | --- | ---: | ---: | ---: | ---: |")
+    for name, make in [("SigmoidExplorer, w slider", _sigmoid_explorer), ("LossExplorer, p slider", _loss_explorer)]:
+        for what, samples in measure(make, args.repeats):
+            t = summarize(samples, 90)
+            print(f"| {name} | {what} | {t['wall']:.1f} | {t['pct']:.1f} | {t['cpu']:.1f} | {t['n']} |")
 
 
 if __name__ == "__main__":

@@ -1,18 +1,20 @@
-"""How long one move of notebook 06's threshold slider takes, on the Agg backend.
+"""How long one move of notebook 06's threshold slider takes, in kernel time.
 
-One move = ``ThresholdExplorer.update`` (scikit-learn's confusion matrix, precision and recall at the new
-threshold; new data for the confusion-matrix image, its four labels, the threshold lines and the markers) + a
-forced ``fig.canvas.draw()``. ``draw_idle`` is switched off on the benchmark's canvas so that each draw is
-counted exactly once, in its own row. The data are notebook 06's: the test set's probabilities of malignant
-from the standardised, early-stopped model.
+One move = ``ThresholdExplorer.update``: scikit-learn's confusion matrix, precision and recall at the new
+threshold; new data for the confusion-matrix image, its four labels, the threshold lines and the markers; and a
+redraw of only those on the saved background (blitting). For comparison: the metrics alone, a full redraw of the
+figure (what a move would cost with ``draw_idle``), the same with the layout recomputed on every draw, and the
+move on an ipympl canvas (the notebook's, where the redraw also encodes the changed pixels as a PNG for the
+browser). The data are notebook 06's: the test set's probabilities of malignant from the standardised,
+early-stopped model.
 
 Run:  .venv/bin/python benchmarks/bench_threshold.py  [--repeats 100]
-Prints a markdown table. In a browser, ipympl then encodes and sends the image: add a few milliseconds.
+Prints a markdown table.
 """
 
 import argparse
+import os
 import platform
-import time
 
 import matplotlib
 
@@ -25,6 +27,8 @@ from sklearn.datasets import load_breast_cancer  # noqa: E402
 from sklearn.model_selection import train_test_split  # noqa: E402
 from sklearn.pipeline import make_pipeline  # noqa: E402
 from sklearn.preprocessing import StandardScaler  # noqa: E402
+
+from _timing import clock, ipympl_backend, since, summarize, time_each  # noqa: E402
 
 from logreg_core import LogisticRegressionGD  # noqa: E402
 from logreg_viz.style import CLASS_COLORS  # noqa: E402
@@ -40,42 +44,34 @@ def notebook_scores():
     return (y_test == 0).astype(int), model.predict_proba(X_test)[:, 0]
 
 
-def _clock():
-    return time.perf_counter(), time.process_time()
-
-
-def _since(start):
-    wall, cpu = _clock()
-    return wall - start[0], cpu - start[1]
-
-
-def time_slider_moves(is_malignant, p_malignant, thresholds, relayout=False):
-    """(wall, cpu) seconds per move for: the metrics alone, update(), a forced draw, update + draw.
-
-    ``relayout=True`` switches constrained layout back on, as it would be without the explorer's fixed layout:
-    then every draw recomputes the panels' positions."""
-    start = _clock()
+def _explorer(is_malignant, p_malignant):
     explorer = ThresholdExplorer(is_malignant, p_malignant, class_names=("malignant", "benign"),
                                  class_colors=CLASS_COLORS)
-    if relayout:
-        explorer.fig.set_layout_engine("constrained")
-    explorer.fig.canvas.draw_idle = lambda *args, **kwargs: None  # count each draw once, where it is forced
-    explorer.fig.canvas.draw()  # the first draw (font caches, ...) is not a slider move
-    build = _since(start)
-    times = {"metrics": [], "update": [], "draw": [], "move": []}
-    for threshold in thresholds:
-        start = _clock()
-        threshold_metrics(is_malignant, p_malignant, threshold)
-        times["metrics"].append(_since(start))
-        start = _clock()
-        explorer.update(threshold)
-        times["update"].append(_since(start))
-        start_draw = _clock()
-        explorer.fig.canvas.draw()
-        times["draw"].append(_since(start_draw))
-        times["move"].append(_since(start))
+    explorer.fig.canvas.draw()  # the first picture (font caches, the saved background) is not a slider move
+    return explorer
+
+
+def measure(is_malignant, p_malignant, thresholds):
+    """Rows (name, samples of (wall, cpu) seconds)."""
+    start = clock()
+    explorer = _explorer(is_malignant, p_malignant)
+    build = since(start)
+    redraw = explorer.fig.canvas.draw
+    rows = [
+        ("scikit-learn metrics at one threshold",
+         time_each(lambda t: threshold_metrics(is_malignant, p_malignant, t), thresholds)),
+        ("**one slider move: update() (metrics + artists + blit)**", time_each(explorer.update, thresholds)),
+        ("building the figure once (+ its first picture)", build[None, :]),
+        ("for comparison: a full redraw", time_each(lambda _: redraw(), thresholds[::4])),
+    ]
+    explorer.fig.set_layout_engine("constrained")
+    rows.append(("a full redraw with the layout recomputed", time_each(lambda _: redraw(), thresholds[::4])))
     plt.close(explorer.fig)
-    return build, {name: np.array(samples) for name, samples in times.items()}
+    with ipympl_backend():
+        explorer = _explorer(is_malignant, p_malignant)
+        rows.append(("one move on an ipympl canvas (+ PNG of the changes)",
+                     time_each(explorer.update, thresholds[::2])))
+    return rows
 
 
 def main():
@@ -85,28 +81,17 @@ def main():
 
     is_malignant, p_malignant = notebook_scores()
     thresholds = np.random.default_rng(0).uniform(0.0, 1.0, size=args.repeats)  # the slider's whole range
-    build, times = time_slider_moves(is_malignant, p_malignant, thresholds)
+    rows = measure(is_malignant, p_malignant, thresholds)
 
-    print(f"Threshold slider of notebook 06, Agg backend, {args.repeats} moves over [0, 1], "
-          f"{len(p_malignant)} test samples")
+    print(f"Threshold slider of notebook 06, up to {args.repeats} moves over [0, 1], {len(p_malignant)} test samples")
     print(f"(Python {platform.python_version()}, NumPy {np.__version__}, scikit-learn {sklearn.__version__}, "
-          f"Matplotlib {matplotlib.__version__}, {platform.machine()}; CPU = this process's processor time)\n")
-    print("| what is timed | median ms | 95th pct ms | median CPU ms |")
-    print("|---|---:|---:|---:|")
-    names = {
-        "metrics": "scikit-learn metrics at one threshold",
-        "update": "update(): metrics + move artists",
-        "draw": "forced canvas.draw()",
-        "move": "**one slider move: update + draw**",
-    }
-    for key, name in names.items():
-        wall, cpu = times[key][:, 0] * 1e3, times[key][:, 1] * 1e3
-        print(f"| {name} | {np.median(wall):.1f} | {np.percentile(wall, 95):.1f} | {np.median(cpu):.1f} |")
-    print(f"| building the figure once (+ first draw) | {build[0] * 1e3:.0f} | | {build[1] * 1e3:.0f} |")
-    _, relayout_times = time_slider_moves(is_malignant, p_malignant, thresholds, relayout=True)
-    wall, cpu = relayout_times["move"][:, 0] * 1e3, relayout_times["move"][:, 1] * 1e3
-    print(f"| for comparison: one move if the layout were recomputed on every draw | {np.median(wall):.1f} | "
-          f"{np.percentile(wall, 95):.1f} | {np.median(cpu):.1f} |")
+          f"Matplotlib {matplotlib.__version__}, {platform.machine()}, {os.cpu_count()} CPUs, load average "
+          f"{os.getloadavg()[0]:.1f}; CPU = this process's processor time)\n")
+    print("| what is timed | median ms | 95th pct ms | median CPU ms | runs |")
+    print("|---|---:|---:|---:|---:|")
+    for name, samples in rows:
+        t = summarize(samples, 95)
+        print(f"| {name} | {t['wall']:.1f} | {t['pct']:.1f} | {t['cpu']:.1f} | {t['n']} |")
 
 
 if __name__ == "__main__":

@@ -21,7 +21,6 @@ Run:  .venv/bin/python benchmarks/bench_training_view.py  [--repeats 40]
 import argparse
 import os
 import platform
-import time
 
 import matplotlib
 
@@ -30,6 +29,7 @@ matplotlib.use("Agg")  # a script, not a module: choosing the backend here chang
 import numpy as np  # noqa: E402
 
 import logreg_core  # noqa: E402
+from _timing import summarize, time_each  # noqa: E402
 from logreg_viz.training import OVERLAPPING_CLUSTERS, DistanceView, TrainingView  # noqa: E402
 
 N_ITER = 750
@@ -45,14 +45,7 @@ def _problem():
 
 def _time(action, values):
     """Median and 90th percentile of wall and CPU (kernel) milliseconds of ``action(value)`` over ``values``."""
-    wall, cpu = [], []
-    for value in values:
-        start_wall, start_cpu = time.perf_counter(), time.process_time()
-        action(value)
-        wall.append(time.perf_counter() - start_wall)
-        cpu.append(time.process_time() - start_cpu)
-    wall, cpu = 1e3 * np.array(wall), 1e3 * np.array(cpu)
-    return {"wall": np.median(wall), "p90": np.percentile(wall, 90), "cpu": np.median(cpu), "n": len(values)}
+    return summarize(time_each(action, values), 90)
 
 
 def _set(widget):
@@ -117,7 +110,7 @@ def main():
     for name, budget_key, t in rows:
         budget = BUDGET_MS.get(budget_key)
         verdict = "" if budget is None else f"{budget:.0f} {'✅' if t['wall'] < budget else '❌'}"
-        print(f"| {name} | {t['wall']:.1f} | {t['p90']:.1f} | {t['cpu']:.1f} | {verdict} | {t['n']} |")
+        print(f"| {name} | {t['wall']:.1f} | {t['pct']:.1f} | {t['cpu']:.1f} | {verdict} | {t['n']} |")
 
 
 if __name__ == "__main__":

@@ -2,9 +2,10 @@
 
 Static figures are built on a bare ``matplotlib.figure.Figure`` (no pyplot, so nothing global is touched and
 nothing waits to be shown): a notebook displays the returned figure as a PNG, whatever the backend. The two
-widgets, ``SigmoidExplorer`` and ``LossExplorer``, build their figure once with pyplot under ``plt.ioff()`` (an
-ipympl canvas after ``%matplotlib widget``, an Agg canvas in tests and benchmarks); a slider only moves the
-existing artists and asks for a redraw. Every number drawn comes from ``logreg_core``.
+widgets, ``SigmoidExplorer`` and ``LossExplorer``, build their figure once (an ipympl canvas widget after
+``%matplotlib widget``, an ordinary pyplot figure otherwise: Agg in tests and benchmarks); a slider only moves the
+existing artists and redraws them on a saved background (blitting). Displaying a widget shows its controls, then
+its figure (``logreg_viz._display.LiveFigure``). Every number drawn comes from ``logreg_core``.
 
 Static figures
 --------------
@@ -24,13 +25,13 @@ LossExplorer      a slider for the predicted probability and a toggle for the la
 import re
 
 import ipywidgets as widgets
-import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 import logreg_core as core
+from logreg_viz._display import Blitter, LiveFigure, controls_box, drawing_order, freeze_layout, new_figure
 from logreg_viz.style import (
     ACCENT_COLORS,
     BOUNDARY_COLOR,
@@ -91,12 +92,15 @@ def _class_legend_handles(class_names):
 
 
 def _scatter_labels(ax, x, y, class_names):
-    """Samples drawn at the height of their label (0 or 1), in their class colour and marker."""
-    for k in (0, 1):
+    """Samples drawn at the height of their label (0 or 1), in their class colour and marker; returns the two
+    PathCollections."""
+    return [
         ax.scatter(
             x[y == k], y[y == k], s=60, c=CLASS_COLORS[k], marker=CLASS_MARKERS[k],
             edgecolors="white", linewidths=0.8, zorder=4, label=class_names[k],
         )
+        for k in (0, 1)
+    ]
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -286,7 +290,7 @@ class _SigmoidView:
         self.x_range = x_range
         self.regions = [ax.axvspan(x_range[0], x_range[0], color=CLASS_COLORS[k], alpha=0.13, lw=0, zorder=0)
                         for k in (0, 1)]
-        ax.axhline(0.5, color=_MUTED, lw=1, ls=":", zorder=1)
+        self.half = ax.axhline(0.5, color=_MUTED, lw=1, ls=":", zorder=1)
         self.curve, = ax.plot([], [], color=ACCENT_COLORS[1], lw=2.5, zorder=2, label="p = σ(w·x + b)")
         self.boundary, = ax.plot([], [], color=BOUNDARY_COLOR, lw=2, ls="--", zorder=2, label="boundary p = ½")
         # One connector per sample, from its label to its probability: the gap is how wrong the model is.
@@ -297,7 +301,7 @@ class _SigmoidView:
             for k in y
         ]
         self.p_texts = [ax.text(xi, 0, "", fontsize=8, va="center", zorder=6) for xi in x]
-        _scatter_labels(ax, x, y, class_names)
+        self.samples = _scatter_labels(ax, x, y, class_names)
         ax.set_xlim(*x_range)
         ax.set_ylim(-0.12, 1.12)
         handles = _class_legend_handles(class_names) + [
@@ -306,8 +310,14 @@ class _SigmoidView:
         ]
         ax.legend(handles=handles, loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=8.5)
 
+    def moving_artists(self):
+        """What ``update`` changes, and all a full draw paints above it in the axes (the shaded stretches lie
+        under everything): the axes' content but for its ticks and the legend beside it."""
+        return [*self.regions, self.half, self.curve, self.boundary, *self.connectors, *self.samples,
+                *self.on_curve, *self.p_texts, *self.ax.spines.values(), self.ax.title]
+
     def update(self, w, b):
-        """Redraw for weight ``w`` and intercept ``b``; returns the boundary position (None if w == 0)."""
+        """Move the artists to weight ``w`` and intercept ``b``; returns the boundary position (None if w == 0)."""
         p_grid = core.predict_proba(core.add_intercept(self.grid[:, None]), [b, w])
         p_samples = core.predict_proba(core.add_intercept(self.x[:, None]), [b, w])
         self.curve.set_data(self.grid, p_grid)
@@ -373,44 +383,7 @@ def _padded_range(x, pad=0.1):
     return (float(x.min() - pad * width), float(x.max() + pad * width))
 
 
-class _Controls(widgets.VBox):
-    """A box of controls whose plain-text form (what a reader without a kernel sees) says what it holds."""
-
-    def __init__(self, children, summary):
-        super().__init__(children)
-        self._summary = summary
-
-    def __repr__(self):
-        return f"[{self._summary}: run the notebook to move them]"
-
-
-class _Explorer:
-    """Base of the widgets: a pyplot figure built once (under plt.ioff()) above its controls.
-
-    Displaying the object shows the controls, then the figure's canvas. With ipympl the canvas output carries
-    a PNG of the figure, so a reader without a kernel still sees the picture.
-    """
-
-    def _make_figure(self, figsize, label):
-        with plt.ioff():
-            fig = plt.figure(figsize=figsize)
-        fig.canvas.manager.set_window_title(label)  # ipympl's caption of its still picture (PNG/HTML fallback)
-        if hasattr(fig.canvas, "header_visible"):  # ipympl: the live widget needs no header above the plot
-            fig.canvas.header_visible = False
-        return fig
-
-    def _freeze_layout(self):
-        """Compute the constrained layout once, then keep it: a redraw only redraws, it does not re-layout."""
-        self.fig.canvas.draw()
-        self.fig.set_layout_engine("none")
-
-    def _ipython_display_(self):
-        from IPython.display import display
-
-        display(self.controls, self.fig.canvas)
-
-
-class SigmoidExplorer(_Explorer):
+class SigmoidExplorer(LiveFigure):
     """Sliders for w and b move p = sigma(w x + b) over a labelled 1-D data set.
 
     The figure shows the curve, the decision boundary x = -b / w, every sample at the height of its label
@@ -443,8 +416,7 @@ class SigmoidExplorer(_Explorer):
     def __init__(self, x, y, w=1.0, b=-2.0, w_range=(-5.0, 5.0), b_range=(-15.0, 15.0),
                  class_names=("class 0", "class 1"), xlabel="x"):
         x, y = np.asarray(x, dtype=float), np.asarray(y).astype(int)
-        self.fig = self._make_figure((9.5, 4.2), "Sigmoid explorer")
-        self.fig.set_layout_engine("constrained")
+        self.fig = new_figure((9.5, 4.2), layout="constrained")
         ax = self.fig.add_subplot()
         self.view = _SigmoidView(ax, x, y, _padded_range(x), class_names)
         ax.set_xlabel(xlabel)
@@ -455,15 +427,23 @@ class SigmoidExplorer(_Explorer):
                                             description="weight w", readout_format=".2f", **slider_style)
         self.b_slider = widgets.FloatSlider(value=b, min=b_range[0], max=b_range[1], step=0.05,
                                             description="intercept b", readout_format=".2f", **slider_style)
-        self.controls = _Controls([self.w_slider, self.b_slider], "sliders for w and b")
+        self.controls = controls_box([self.w_slider, self.b_slider], "sliders for w and b")
         self.boundary = self.view.update(w, b)
-        self._freeze_layout()
+        freeze_layout(self.fig)
+        self._blitter = Blitter(self.fig, drawing_order(self.view.moving_artists()))
         for slider in (self.w_slider, self.b_slider):
             slider.observe(self._on_change, names="value")
 
     def _on_change(self, change):
-        self.boundary = self.view.update(self.w_slider.value, self.b_slider.value)
-        self.fig.canvas.draw_idle()
+        # The browser snaps a slider to its step with float noise, and sends that back as soon as it shows the
+        # slider (b = -2.0 comes back as -2.0000000000000018). Rounded off, a setting that puts a student exactly
+        # on the boundary counts them as the static pictures do.
+        w, b = (round(slider.value, 10) for slider in (self.w_slider, self.b_slider))
+        self.boundary = self.view.update(w, b)
+        self._blitter.update()
+
+    def _describe(self):
+        return _minus(f"<SigmoidExplorer: w = {self.w_slider.value:.2f}, b = {self.b_slider.value:.2f}>")
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -574,8 +554,13 @@ class _LossView:
         ax.set_ylabel("loss of this sample")
         ax.legend(loc="upper center", fontsize=9)
 
+    def moving_artists(self):
+        """What ``update`` changes, and the frame the curves and the drop line touch."""
+        return [*self.branches.values(), self.drop, self.point, self.value_text, *self.ax.spines.values(),
+                self.ax.title]
+
     def update(self, p, y):
-        """Show the loss of predicting ``p`` for a sample with label ``y``; returns that loss."""
+        """Move the artists to show the loss of predicting ``p`` for a sample with label ``y``; returns that loss."""
         value = float(core.bce_from_logits(logit(p), y))
         for label, line in self.branches.items():
             active = label == y
@@ -594,7 +579,7 @@ class _LossView:
         return value
 
 
-class LossExplorer(_Explorer):
+class LossExplorer(LiveFigure):
     """A slider for the predicted probability p and a toggle for the true label y, showing the loss.
 
     Parameters
@@ -616,8 +601,7 @@ class LossExplorer(_Explorer):
     """
 
     def __init__(self, p=0.8, y=1):
-        self.fig = self._make_figure((7.5, 4.4), "Loss explorer")
-        self.fig.set_layout_engine("constrained")
+        self.fig = new_figure((7.5, 4.4), layout="constrained")
         self.view = _LossView(self.fig.add_subplot())
         self.p_slider = widgets.FloatSlider(
             value=p, min=0.001, max=0.999, step=0.001, readout_format=".3f", continuous_update=True,
@@ -625,12 +609,16 @@ class LossExplorer(_Explorer):
         )
         self.y_toggle = widgets.ToggleButtons(options=[("label y = 1", 1), ("label y = 0", 0)], value=y,
                                               description="true label", style={"description_width": "initial"})
-        self.controls = _Controls([self.p_slider, self.y_toggle], "a slider for p and a toggle for the label")
+        self.controls = controls_box([self.p_slider, self.y_toggle], "a slider for p and a toggle for the label")
         self.loss = self.view.update(p, y)
-        self._freeze_layout()
+        freeze_layout(self.fig)
+        self._blitter = Blitter(self.fig, drawing_order(self.view.moving_artists()))
         self.p_slider.observe(self._on_change, names="value")
         self.y_toggle.observe(self._on_change, names="value")
 
     def _on_change(self, change):
         self.loss = self.view.update(self.p_slider.value, self.y_toggle.value)
-        self.fig.canvas.draw_idle()
+        self._blitter.update()
+
+    def _describe(self):
+        return f"<LossExplorer: p = {self.p_slider.value:.3f}, label y = {self.y_toggle.value}: loss {self.loss:.3f}>"

@@ -13,9 +13,9 @@ number of optimisation paths on top of it:
 ``LearningRateExplorer``       a log-scale learning-rate slider that re-runs descent and redraws the path and the
                                loss curve together
 
-The background is computed and drawn once; a slider move only re-runs ``logreg_core.gradient_descent`` and
-moves a few ``Line2D`` artists (see ``benchmarks/bench_descent.py`` for the timing). Nothing here changes
-matplotlib's global state.
+The background is computed and drawn once; a slider move only re-runs ``logreg_core.gradient_descent``, moves
+a few ``Line2D`` artists and redraws just those (see ``benchmarks/bench_descent.py`` for the timing). Nothing
+here changes matplotlib's global state.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 import logreg_core
+from logreg_viz._display import Blitter, LiveFigure, controls_box, drawing_order, freeze_layout, new_figure
 from logreg_viz.style import ACCENT_COLORS, BOUNDARY_COLOR, label_axes
 
 __all__ = [
@@ -124,6 +125,7 @@ class LossSurface:
     filled: object
     lines: object
     colorbar: object = None
+    minimum: object = None  # the star at w_star, if drawn
 
 
 def draw_loss_surface(
@@ -165,14 +167,15 @@ def draw_loss_surface(
     if colorbar:
         bar = ax.figure.colorbar(filled, ax=ax, pad=0.02, format="%.2g")
         bar.set_label(r"loss $L(b, w)$")
+    minimum = None
     if w_star is not None:
-        ax.plot(*np.asarray(w_star)[:2], marker="*", markersize=15, color=BOUNDARY_COLOR,
-                markeredgecolor="white", linestyle="none", label=r"minimum $w^*$", zorder=7)  # above any path
+        minimum, = ax.plot(*np.asarray(w_star)[:2], marker="*", markersize=15, color=BOUNDARY_COLOR,
+                           markeredgecolor="white", linestyle="none", label=r"minimum $w^*$", zorder=7)  # above paths
     ax.set_xlim(b_lim)
     ax.set_ylim(w_lim)
     ax.set_xlabel(_AXIS_LABELS[0])
     ax.set_ylabel(_AXIS_LABELS[1])
-    return LossSurface(b_values, w_values, losses, filled, lines, bar)
+    return LossSurface(b_values, w_values, losses, filled, lines, bar, minimum)
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -180,12 +183,14 @@ def draw_loss_surface(
 # ----------------------------------------------------------------------------------------------------------------
 @dataclass
 class PathArtists:
-    """The artists of one drawn path: the line of steps, its end point, and its steps outside the view."""
+    """The artists of one drawn path: the line of steps, its end point, its steps outside the view, and the
+    marker of its start (if drawn)."""
 
     line: object
     end: object
     outside: object
     n_outside: int = 0  # points of the path outside the view, set by update_path
+    start: object = None
 
 
 def draw_path(ax, weights, *, color, label, marker="o", markersize=3.5, mark_start=True):
@@ -213,16 +218,18 @@ def draw_path(ax, weights, *, color, label, marker="o", markersize=3.5, mark_sta
     -------
     artists : PathArtists
     """
+    start = None
     if mark_start:
-        ax.plot(*np.asarray(weights, dtype=np.float64)[0, :2], marker="o", markersize=10, markerfacecolor="none",
-                markeredgecolor=BOUNDARY_COLOR, markeredgewidth=1.5, linestyle="none", label="start", zorder=6)
+        start, = ax.plot(*np.asarray(weights, dtype=np.float64)[0, :2], marker="o", markersize=10,
+                         markerfacecolor="none", markeredgecolor=BOUNDARY_COLOR, markeredgewidth=1.5, linestyle="none",
+                         label="start", zorder=6)
     line, = ax.plot([], [], color=color, marker=marker, markersize=markersize, linewidth=1.4, label=label, zorder=4)
     end, = ax.plot([], [], color=color, marker=marker, markersize=2.4 * markersize, markeredgecolor="white",
                    linestyle="none", zorder=5)
     outside, = ax.plot([], [], color=color, marker=marker, markersize=markersize + 2, markerfacecolor="white",
                        linestyle="none", clip_on=False, zorder=6)
     outside.set_in_layout(False)  # it sits on the frame; an empty unclipped line would upset constrained layout
-    artists = PathArtists(line, end, outside)
+    artists = PathArtists(line, end, outside, start=start)
     update_path(artists, weights)
     return artists
 
@@ -370,10 +377,15 @@ def _points(count):
     return f"{count} point{'' if count == 1 else 's'}"
 
 
+def _multiple(ratio):
+    """A multiple of the safe step in two significant digits, never in exponent form (100, not 1e+02)."""
+    return f"{ratio:.2g}" if ratio < 99.5 else f"{ratio:.0f}"
+
+
 def _eta_in_units(learning_rate, safe):
     """The learning rate, and the same as a multiple of the safe step eta_safe = safe_learning_rate(X_b)."""
     ratio = learning_rate / safe
-    multiple = "" if np.isclose(ratio, 1.0) else f"{ratio:.2g} "
+    multiple = "" if np.isclose(ratio, 1.0) else f"{_multiple(ratio)} "
     return rf"$\eta$ = {learning_rate:.3g} = {multiple}$\eta_\mathrm{{safe}}$"
 
 
@@ -447,13 +459,14 @@ def plot_learning_rate_regimes(X_b, y, w0, learning_rates, n_iter, *, alpha=0.0,
 # ----------------------------------------------------------------------------------------------------------------
 # The widget
 # ----------------------------------------------------------------------------------------------------------------
-class LearningRateExplorer:
+class LearningRateExplorer(LiveFigure):
     """A log-scale learning-rate slider that re-runs gradient descent and redraws its path and loss curve.
 
-    The figure (surface on the left, loss curve on the right) is built once, under ``plt.ioff()``, with
-    whatever backend is active: an ipympl canvas after ``%matplotlib widget``, Agg in tests and benchmarks.
-    A slider move calls ``update``, which runs ``logreg_core.gradient_descent`` and moves four ``Line2D``
-    artists and two texts, then asks for ``fig.canvas.draw_idle()``: the contours are never recomputed.
+    The figure (surface on the left, loss curve on the right) is built once: an ipympl canvas widget after
+    ``%matplotlib widget``, an ordinary pyplot figure otherwise (Agg in tests and benchmarks). A slider move
+    calls ``update``, which runs ``logreg_core.gradient_descent``, moves four ``Line2D`` artists and two
+    texts, and redraws only those on a saved background (blitting): the contours are never recomputed or
+    redrawn. ``show()`` (or ending a cell with the explorer) displays the slider, then the figure.
 
     Parameters
     ----------
@@ -483,6 +496,8 @@ class LearningRateExplorer:
     ----------
     fig : matplotlib Figure
     slider : ipywidgets.FloatLogSlider
+    controls : ipywidgets.HBox
+        The slider and a line saying how the learning rate compares with the safe step.
     result : logreg_core.GDResult
         The run currently drawn.
     description : RunDescription
@@ -505,10 +520,8 @@ class LearningRateExplorer:
         start_loss = logreg_core.loss(self.X_b, self.y, self.w0, alpha)
         self.loss_ylim = loss_ylim or (0.0, _LOSS_HEADROOM * start_loss)
 
-        with plt.ioff():
-            self.fig, (self.surface_ax, self.loss_ax) = plt.subplots(
-                1, 2, figsize=(10.5, 4.6), layout="constrained", width_ratios=(1.15, 1.0)
-            )
+        self.fig = new_figure((9.6, 4.4), layout="constrained")
+        self.surface_ax, self.loss_ax = self.fig.subplots(1, 2, width_ratios=(1.15, 1.0))
         self.surface = draw_loss_surface(self.surface_ax, self.X_b, self.y, b_lim, w_lim, alpha=alpha,
                                          w_star=w_star, colorbar=False)
         self.path = draw_path(self.surface_ax, self.w0[None, :], color=REGIME_COLORS["good"], label="descent path")
@@ -519,9 +532,11 @@ class LearningRateExplorer:
         surface_legend = self.surface_ax.legend(loc=legend_loc, framealpha=0.9)
 
         self.loss_curve, = self.loss_ax.plot([], [], color=REGIME_COLORS["good"], linewidth=1.8, label="loss")
+        self.lowest_loss = None
         if w_star is not None:
-            self.loss_ax.axhline(logreg_core.loss(self.X_b, self.y, w_star, alpha), color=BOUNDARY_COLOR,
-                                 linestyle="--", linewidth=1, label=r"lowest loss $L(w^*)$")
+            self.lowest_loss = self.loss_ax.axhline(logreg_core.loss(self.X_b, self.y, w_star, alpha),
+                                                    color=BOUNDARY_COLOR, linestyle="--", linewidth=1,
+                                                    label=r"lowest loss $L(w^*)$")
         self.loss_ax.set_xlim(0, n_iter)
         self.loss_ax.set_ylim(self.loss_ylim)
         label_axes(self.loss_ax, "Loss after each step", "step", r"loss $L$")
@@ -541,24 +556,35 @@ class LearningRateExplorer:
             style={"description_width": "initial"}, layout=widgets.Layout(width="520px"),
         )
         self.readout = widgets.HTML()
-        self.controls = widgets.HBox([self.slider, self.readout])
-        self.update(self.slider.value)
+        self.controls = controls_box([self.slider, self.readout], "a learning-rate slider", horizontal=True)
+        self._move_artists(self.slider.value)
         # Lay the figure out once, then keep it: otherwise constrained layout re-measures every text of the
         # figure on each redraw, some 40 % of the redraw's time (see benchmarks/bench_descent.py).
-        self.fig.get_layout_engine().execute(self.fig)
-        self.fig.set_layout_engine("none")
+        freeze_layout(self.fig)
+        # A run moves these (and what a full draw paints above them: the start, the minimum, the legends and
+        # frames they cross); the surface and everything else is a saved background.
+        self._blitter = Blitter(self.fig, drawing_order(artist for artist in [
+            self.path.line, self.path.end, self.path.outside, self.path.start, self.surface.minimum,
+            self.outside_note, surface_legend, self.loss_curve, self.lowest_loss, self.off_chart_note, loss_legend,
+            *self.loss_ax.spines.values(), self.headline,
+        ] if artist is not None))
         self.slider.observe(self._on_slider, names="value")
 
     def _on_slider(self, change):
         self.update(change["new"])
 
     def update(self, learning_rate):
-        """Re-run gradient descent with ``learning_rate`` and move the artists to the new run.
+        """Re-run gradient descent with ``learning_rate``, move the artists to the new run, redraw what moved.
 
         Returns
         -------
         result : logreg_core.GDResult
         """
+        result = self._move_artists(learning_rate)
+        self._blitter.update()
+        return result
+
+    def _move_artists(self, learning_rate):
         result = logreg_core.gradient_descent(self.X_b, self.y, self.w0, learning_rate, self.n_iter,
                                               alpha=self.alpha)
         description = describe_run(result, self.X_b, self.y, self.alpha)
@@ -582,24 +608,8 @@ class LearningRateExplorer:
         self.headline.set_color(description.color)
         guarantee = "below 2 η<sub>safe</sub>: every step lowers the loss" if ratio < 2 else (
             "beyond 2 η<sub>safe</sub>: no guarantee")
-        self.readout.value = f"η = {ratio:.2g} η<sub>safe</sub> &nbsp;·&nbsp; {guarantee}"
-        self.fig.canvas.draw_idle()
+        self.readout.value = f"η = {_multiple(ratio)} η<sub>safe</sub> &nbsp;·&nbsp; {guarantee}"
         return result
 
-    def show(self):
-        """Display the slider, then the figure on its own, so that the notebook also stores a PNG of it.
-
-        With ipympl the canvas is a widget whose display carries a PNG fallback, shown wherever no kernel is
-        running (a repository page, nbviewer). Its HTML copy of the same image is dropped: it only doubles the
-        size of the stored notebook. On other backends (Agg, inline) the figure is displayed as a PNG.
-        """
-        from IPython.display import display
-
-        display(self.controls)
-        canvas = self.fig.canvas
-        if hasattr(canvas, "_repr_mimebundle_"):  # ipympl
-            bundle = canvas._repr_mimebundle_()
-            bundle.pop("text/html", None)
-            display(bundle, raw=True)
-        else:
-            display(self.fig)
+    def _describe(self):
+        return f"<LearningRateExplorer: learning rate {self.learning_rate:.3g}, {self.description}>"

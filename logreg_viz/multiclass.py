@@ -14,7 +14,8 @@ A classifier with K classes splits the plane into K regions, one per predicted c
 
 Models are passed as a ``predict`` callable (``X`` of shape (m, 2) to labels 0..K-1 of shape (m,)) or any object
 with a ``predict`` method, e.g. a fitted scikit-learn estimator. The regions are an image computed on a grid,
-so a slider only replaces the image's data (``set_data``). Nothing here changes matplotlib's global state.
+so a slider only replaces the image's data (``set_data``) and redraws what moved. Nothing here changes
+matplotlib's global state.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.colors import ListedColormap
 
+from logreg_viz._display import Blitter, LiveFigure, controls_box, drawing_order, freeze_layout, new_figure
 from logreg_viz.style import ACCENT_COLORS, BOUNDARY_COLOR, CLASS_COLORS, CLASS_MARKERS, label_axes
 
 __all__ = [
@@ -282,14 +284,16 @@ def _with_intercept(points):
     return np.column_stack([np.ones(points.shape[0]), points])
 
 
-class TrainingRegionsExplorer:
+class TrainingRegionsExplorer(LiveFigure):
     """Replay gradient descent of a linear multiclass model: a step slider (with Play) moves its regions and
     a marker on its loss curve.
 
     The model predicts ``argmax_k (X_b @ W)[:, k]``, with ``X_b`` the points with a leading column of ones and
     ``W`` of shape (3, n_classes) (intercepts in row 0): softmax regression, and also one-vs-rest with its
-    binary weights as columns. The figure is built once under ``plt.ioff()``; a step only recomputes the
-    labels on the grid (one small matrix product) and calls ``set_data`` on the image and the marker.
+    binary weights as columns. The figure is built once (an ipympl canvas widget after ``%matplotlib widget``,
+    an ordinary pyplot figure otherwise); a step only recomputes the labels on the grid (one small matrix
+    product), calls ``set_data`` on the image and the marker, and redraws only those (blitting). ``show()``
+    (or ending a cell with the explorer) displays Play and the slider, then the figure.
 
     Parameters
     ----------
@@ -311,6 +315,8 @@ class TrainingRegionsExplorer:
     slider : ipywidgets.IntSlider
     play : ipywidgets.Play
         Linked to the slider in the browser (``jslink``), so it runs even without a kernel.
+    controls : ipywidgets.HBox
+        Play and the slider, what ``show()`` displays above the figure.
     """
 
     def __init__(self, X, y, weights_history, losses, *, labels=None, xlabel="feature 1", ylabel="feature 2",
@@ -333,13 +339,12 @@ class TrainingRegionsExplorer:
         points, extent = region_grid(self.X, resolution)
         self.grid_b = _with_intercept(points)
 
-        with plt.ioff():
-            self.fig, (self.regions_ax, self.loss_ax) = plt.subplots(
-                1, 2, figsize=(11, 4.8), layout="constrained", width_ratios=(1.1, 1.0))
+        self.fig = new_figure((9.6, 4.4), layout="constrained")
+        self.regions_ax, self.loss_ax = self.fig.subplots(1, 2, width_ratios=(1.1, 1.0))
         self.image = self.regions_ax.imshow(
             np.zeros((resolution, resolution)), origin="lower", extent=extent, cmap=_region_cmap(self.n_classes),
             vmin=-0.5, vmax=self.n_classes - 0.5, alpha=REGION_ALPHA, interpolation="nearest", aspect="auto")
-        plot_multiclass(self.regions_ax, self.X, self.y, labels)
+        self.points = plot_multiclass(self.regions_ax, self.X, self.y, labels)
         label_axes(self.regions_ax, "Decision regions", xlabel, ylabel)
         self.regions_ax.legend(loc="upper left", fontsize=9, framealpha=0.9)
 
@@ -351,8 +356,12 @@ class TrainingRegionsExplorer:
         self.headline = self.fig.suptitle("After 0000 steps: loss 0.000, training accuracy 0.000", fontsize=13)
         # Lay the panels out once and keep them: nothing a step changes needs a new layout, and constrained
         # layout would otherwise be recomputed on every redraw.
-        self.fig.draw_without_rendering()
-        self.fig.set_layout_engine("none")
+        freeze_layout(self.fig)
+        # A step moves these (and what a full draw paints above them); the rest is a saved background.
+        self._blitter = Blitter(self.fig, drawing_order([
+            self.image, *self.points, self.regions_ax.get_legend(), *self.regions_ax.spines.values(),
+            self.loss_marker, self.loss_ax.get_legend(), self.headline,
+        ]))
 
         start = self.n_steps if step is None else step
         self.slider = widgets.IntSlider(value=start, min=0, max=self.n_steps, description="step",
@@ -360,8 +369,8 @@ class TrainingRegionsExplorer:
         self.play = widgets.Play(value=start, min=0, max=self.n_steps, step=max(1, self.n_steps // 150),
                                  interval=60, description="play")
         widgets.jslink((self.play, "value"), (self.slider, "value"))
-        self.controls = widgets.HBox([self.play, self.slider])
-        self.update(start)
+        self.controls = controls_box([self.play, self.slider], "Play and a step slider", horizontal=True)
+        self._move_artists(start)
         self.slider.observe(self._on_slider, names="value")
 
     def _on_slider(self, change):
@@ -372,7 +381,12 @@ class TrainingRegionsExplorer:
         return np.argmax(_with_intercept(np.asarray(points, dtype=np.float64)) @ self.weights_history[step], axis=1)
 
     def update(self, step):
-        """Show the model after ``step`` updates. Returns the training accuracy at that step."""
+        """Show the model after ``step`` updates, redrawing only what moved. Returns the training accuracy then."""
+        accuracy = self._move_artists(step)
+        self._blitter.update()
+        return accuracy
+
+    def _move_artists(self, step):
         step = int(step)
         weights = self.weights_history[step]
         regions = np.argmax(self.grid_b @ weights, axis=1).reshape(self.resolution, self.resolution)
@@ -380,15 +394,7 @@ class TrainingRegionsExplorer:
         self.loss_marker.set_data([step], [self.losses[step]])
         accuracy = float(np.mean(self.predict_at(step, self.X) == self.y))
         self.headline.set_text(f"After {step} steps: loss {self.losses[step]:.3f}, training accuracy {accuracy:.3f}")
-        self.fig.canvas.draw_idle()
         return accuracy
 
-    def show(self):
-        """Display the controls, then the figure (on its own, so that its PNG fallback is stored too)."""
-        from IPython.display import display
-
-        display(self.controls)
-        canvas = self.fig.canvas
-        if hasattr(canvas, "header_visible"):  # ipympl: no "Figure 1" title bar above the picture
-            canvas.header_visible = False
-        display(canvas if hasattr(canvas, "_repr_mimebundle_") else self.fig)
+    def _describe(self):
+        return f"<TrainingRegionsExplorer: step {self.slider.value} of {self.n_steps}>"

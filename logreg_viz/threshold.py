@@ -11,8 +11,8 @@ module shows that trade-off for one set of scores:
                        threshold, and the ROC curve with the current point
 
 A slider move only recomputes the metrics at the new threshold and updates existing artists (``set_data`` on
-the confusion-matrix image and the markers, ``set_text`` on the labels), then asks for
-``fig.canvas.draw_idle()``; the curves are computed once and the layout is fixed after the first pass (see
+the confusion-matrix image and the markers, ``set_text`` on the labels), then redraws just those artists on a
+saved background (blitting); the curves are computed once and the layout is fixed after the first pass (see
 ``benchmarks/bench_threshold.py`` for the timing). Nothing here changes matplotlib's global state.
 
 Convention: ``y_true`` is 1 for the *positive* class, the one the screening is looking for (in notebook 06:
@@ -24,7 +24,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import matplotlib.pyplot as plt
 from matplotlib.ticker import NullLocator, StrMethodFormatter
 import numpy as np
 from sklearn.metrics import (
@@ -36,6 +35,7 @@ from sklearn.metrics import (
     roc_curve,
 )
 
+from logreg_viz._display import Blitter, LiveFigure, controls_box, drawing_order, freeze_layout, new_figure
 from logreg_viz.style import ACCENT_COLORS, BOUNDARY_COLOR, CLASS_COLORS, label_axes
 
 __all__ = ["ThresholdMetrics", "threshold_metrics", "ThresholdExplorer"]
@@ -139,13 +139,14 @@ def _metrics(y_true, scores, threshold):
     return ThresholdMetrics(threshold, confusion, float(precision), float(recall), float(false_positive_rate))
 
 
-class ThresholdExplorer:
+class ThresholdExplorer(LiveFigure):
     """A threshold slider over four panels: scores, confusion matrix, precision/recall, ROC curve.
 
-    The figure is built once, under ``plt.ioff()``, with whatever backend is active: an ipympl canvas after
-    ``%matplotlib widget``, the inline backend or Agg for a static picture (then ``update`` sets the state the
-    picture shows). A slider move calls ``update``, which recomputes the metrics with scikit-learn and moves
-    the existing artists.
+    The figure is built once: an ipympl canvas widget after ``%matplotlib widget``, otherwise an ordinary
+    pyplot figure, e.g. a still picture under the inline backend (``update`` then sets the state it shows) or
+    Agg in tests. A slider move calls ``update``, which recomputes the metrics with scikit-learn and moves the
+    existing artists, then redraws only those (blitting). ``show()`` (or ending a cell with the explorer)
+    displays the slider, then the figure.
 
     Parameters
     ----------
@@ -167,6 +168,8 @@ class ThresholdExplorer:
     ----------
     fig : matplotlib Figure
     slider : ipywidgets.FloatSlider
+    controls : ipywidgets.VBox
+        What ``show()`` displays above the figure (the slider).
     metrics : ThresholdMetrics
         The state currently drawn.
     fpr, tpr, roc_thresholds : ndarray
@@ -187,9 +190,8 @@ class ThresholdExplorer:
         self.auc = float(roc_auc_score(self.y_true, self.scores))
         precision, recall, pr_thresholds = precision_recall_curve(self.y_true, self.scores)
 
-        with plt.ioff():
-            self.fig, axes = plt.subplots(2, 2, figsize=(11, 8.4), layout="constrained")
-        (self.scores_ax, self.confusion_ax), (self.curves_ax, self.roc_ax) = axes
+        self.fig = new_figure((9.6, 7.6), layout="constrained")
+        (self.scores_ax, self.confusion_ax), (self.curves_ax, self.roc_ax) = self.fig.subplots(2, 2)
 
         # Top left: the scores of both classes, and the threshold cutting through them.
         bins = np.linspace(0.0, 1.0, 26)
@@ -234,7 +236,8 @@ class ThresholdExplorer:
         # Bottom right: the ROC curve, with the point of the current threshold.
         self.roc_ax.plot([0, 1], [0, 1], color="0.6", linestyle=":", label="guessing at random")
         self.roc_ax.plot(self.fpr, self.tpr, color=ROC_COLOR, linewidth=2, label=f"ROC curve (AUC = {self.auc:.3f})")
-        self.roc_marker, = self.roc_ax.plot([], [], "o", color=BOUNDARY_COLOR, markersize=9, zorder=4,
+        # above everything of the panel, the zoom indicator included: the current point is never hidden
+        self.roc_marker, = self.roc_ax.plot([], [], "o", color=BOUNDARY_COLOR, markersize=9, zorder=6,
                                             label="current threshold")
         self.roc_ax.set_xlim(-0.02, 1.02)
         self.roc_ax.set_ylim(-0.02, 1.02)
@@ -253,26 +256,39 @@ class ThresholdExplorer:
         self.headline = self.fig.suptitle("Threshold 0.00: recall 0.00 (000 of 000 positive caught)", fontsize=13)
         # Lay the panels out once, then keep them in place: constrained layout would otherwise be recomputed
         # on every redraw (about a third of a slider move's time), although no size changes with the threshold.
-        self.fig.draw_without_rendering()
-        self.fig.set_layout_engine("none")
+        freeze_layout(self.fig)
+        # A threshold moves these (and the legends and frames they can cross); the rest is a saved background.
+        self._blitter = Blitter(self.fig, drawing_order([
+            *self.threshold_lines, self.scores_ax.get_legend(), self.curves_ax.get_legend(),
+            self.confusion_image, *self.confusion_ax.spines.values(), *np.ravel(self.confusion_texts),
+            self.recall_marker, self.precision_marker, self.roc_marker, self.roc_zoom_marker,
+            *self.scores_ax.spines.values(), *self.curves_ax.spines.values(), *self.roc_zoom_ax.spines.values(),
+            self.headline,
+        ]))
 
         self.slider = widgets.FloatSlider(
             value=threshold, min=0.0, max=1.0, step=0.01, description="threshold t", readout_format=".2f",
             continuous_update=True, style={"description_width": "initial"}, layout=widgets.Layout(width="520px"),
         )
-        self.update(threshold)
+        self.controls = controls_box([self.slider], "a threshold slider")
+        self._move_artists(threshold)
         self.slider.observe(self._on_slider, names="value")
 
     def _on_slider(self, change):
         self.update(change["new"])
 
     def update(self, threshold):
-        """Recompute the metrics at ``threshold`` and move the artists to show them.
+        """Recompute the metrics at ``threshold``, move the artists to show them, and redraw what moved.
 
         Returns
         -------
         metrics : ThresholdMetrics
         """
+        metrics = self._move_artists(threshold)
+        self._blitter.update()
+        return metrics
+
+    def _move_artists(self, threshold):
         metrics = _metrics(self.y_true, self.scores, float(threshold))
         self.metrics = metrics
         counts = metrics.confusion
@@ -297,15 +313,9 @@ class ThresholdExplorer:
             f"{n_positive} {positive} caught), precision {metrics.precision:.2f} "
             f"({metrics.false_positives} false alarms)"
         )
-        self.fig.canvas.draw_idle()
         return metrics
 
-    def show(self):
-        """Display the slider, then the figure (on its own, so that its PNG fallback is stored too)."""
-        from IPython.display import display
-
-        display(self.slider)
-        canvas = self.fig.canvas
-        if hasattr(canvas, "header_visible"):  # ipympl: no "Figure 1" title bar above the picture
-            canvas.header_visible = False
-        display(canvas if hasattr(canvas, "_repr_mimebundle_") else self.fig)
+    def _describe(self):
+        m = self.metrics
+        return (f"<ThresholdExplorer: threshold {m.threshold:.2f}, recall {m.recall:.2f}, "
+                f"precision {m.precision:.2f}>")

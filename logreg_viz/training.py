@@ -9,6 +9,9 @@ artists; nothing is re-trained or re-created per frame.
   slider, a learning-rate slider (log scale) and an iterations slider; moving either of the last two re-trains
   once and redraws.
 - ``TrainingFigure``: the same two panels without widgets, on any canvas (the view's, or Agg for GIFs and tests).
+  Its weights may apply to a feature map of the two coordinates (e.g. polynomial features, notebook 09); the
+  boundary is then the curve(s) z = 0, found by ``boundary_curves``. ``set_data`` swaps in another data set and
+  its run (notebook 09's editor).
 - ``plot_training_snapshots``: the boundary at a few moments of training, as small multiples.
 - ``save_training_gif``: the training replayed into an animated GIF (shown even where no kernel runs).
 - ``TwoClusters`` and ``DistanceView``: the two-Gaussian data of notebooks 04 and 05, its Bayes-optimal
@@ -23,6 +26,7 @@ from __future__ import annotations
 import dataclasses
 import math
 
+import contourpy
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import ListedColormap
@@ -30,6 +34,7 @@ from matplotlib.figure import Figure
 from sklearn.datasets import make_blobs
 
 import logreg_core
+from logreg_viz._display import Blitter, interactive_figure, widget_with_picture
 from logreg_viz.style import (
     ACCENT_COLORS,
     BOUNDARY_COLOR,
@@ -40,6 +45,7 @@ from logreg_viz.style import (
 
 __all__ = [
     "boundary_segment",
+    "boundary_curves",
     "TwoClusters",
     "SEPARABLE_CLUSTERS",
     "OVERLAPPING_CLUSTERS",
@@ -110,6 +116,33 @@ def boundary_segment(w, xlim, ylim):
         return empty
     t = np.array([t_low, t_high])
     return px + t * dx, py + t * dy
+
+
+def boundary_curves(xs, ys, z):
+    """The decision boundary z = 0 of a model that is not linear in x (e.g. on polynomial features), from a grid.
+
+    The curves are traced by contourpy (matplotlib's contouring engine) with linear interpolation between grid
+    points, and returned as one polyline whose pieces are separated by NaN: a single ``Line2D.set_data`` shows
+    them all, so a view moves one existing artist instead of creating a new contour set on every change.
+
+    Parameters
+    ----------
+    xs : ndarray of shape (n_x,)
+    ys : ndarray of shape (n_y,)
+        Grid coordinates, increasing.
+    z : ndarray of shape (n_y, n_x)
+        The logit w . [1, features(x)] at each grid point (``z[i, j]`` at ``(xs[j], ys[i])``).
+
+    Returns
+    -------
+    bx, by : ndarray of shape (n_points,) each
+        The curves' points, NaN between separate curves; empty arrays if z has one sign on the whole grid.
+    """
+    generator = contourpy.contour_generator(xs, ys, z, line_type=contourpy.LineType.ChunkCombinedNan)
+    (points,) = generator.lines(0.0)[0]  # one chunk: an (n_points, 2) array, or None where there is no curve
+    if points is None:
+        return np.empty(0), np.empty(0)
+    return points[:, 0], points[:, 1]
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -213,18 +246,22 @@ class _DataPanel:
     """Data points, the probability surface p(x) as an image, and the boundary p = 1/2, in one Axes.
 
     ``set_weights(w)`` recomputes the surface with one matrix product (grid_b @ w) and moves the boundary line;
-    nothing is created after ``__init__``.
+    nothing is created after ``__init__``. With a feature map (``features``), the weights apply to
+    ``features(x)`` and the boundary is the curve(s) z = 0 on the image's grid (``boundary_curves``).
     """
 
-    def __init__(self, ax, X, y, xlim, ylim, *, resolution=120, labels=("class 0", "class 1"), legend=True):
+    def __init__(
+        self, ax, X, y, xlim, ylim, *, resolution=120, labels=("class 0", "class 1"), legend=True, features=None
+    ):
         self.ax = ax
         self.xlim, self.ylim = tuple(map(float, xlim)), tuple(map(float, ylim))
         # Pixel centres of a resolution x resolution image covering the window, with their column of ones.
-        xs = np.linspace(*self.xlim, 2 * resolution + 1)[1::2]
-        ys = np.linspace(*self.ylim, 2 * resolution + 1)[1::2]
-        grid_x, grid_y = np.meshgrid(xs, ys)
+        self._xs = np.linspace(*self.xlim, 2 * resolution + 1)[1::2]
+        self._ys = np.linspace(*self.ylim, 2 * resolution + 1)[1::2]
+        grid_x, grid_y = np.meshgrid(self._xs, self._ys)
         self._shape = grid_x.shape
-        self.grid_b = logreg_core.add_intercept(np.column_stack([grid_x.ravel(), grid_y.ravel()]))
+        self._grid = np.column_stack([grid_x.ravel(), grid_y.ravel()])
+        self.set_features(features)
         self.image = ax.imshow(
             np.full(self._shape, 0.5),
             extent=(*self.xlim, *self.ylim),
@@ -248,56 +285,30 @@ class _DataPanel:
             ax.legend(loc="lower left", fontsize="small", framealpha=0.9)
 
     def set_data(self, X, y):
-        """Move the points (same number per class as before), e.g. after regenerating the data."""
-        X, y = np.asarray(X), np.asarray(y)
+        """Show other points (any number per class, none included), e.g. after regenerating the data."""
+        X, y = np.asarray(X).reshape(-1, 2), np.asarray(y)
         for k, collection in enumerate(self.points):
             collection.set_offsets(X[y == k])
 
+    def set_features(self, features):
+        """Let the weights apply to ``features(x)`` (a callable, (n, 2) -> (n, k)), or to x itself if None."""
+        self.features = features
+        self.grid_b = logreg_core.add_intercept(self._grid if features is None else features(self._grid))
+
     def set_weights(self, w):
-        """Show the model with weights ``w`` (shape (3,)): its probability surface and its boundary."""
-        self.image.set_data(logreg_core.predict_proba(self.grid_b, w).reshape(self._shape))
-        self.boundary.set_data(*boundary_segment(w, self.xlim, self.ylim))
-
-
-class _Blitter:
-    """Redraw only the artists that move (matplotlib's blitting), on Agg or on an ipympl canvas.
-
-    The moving artists are marked animated, so a full draw leaves them out; right after each full draw the
-    figure's pixels are saved as the background. ``update`` then restores that background, draws the moving
-    artists on it and blits: a few milliseconds instead of a full draw (axes, ticks, text) of tens. On ipympl,
-    ``blit`` sends only the changed pixels to the browser. ``invalidate`` asks for a full draw, e.g. when
-    axis limits change.
-    """
-
-    def __init__(self, figure, artists):
-        self.figure = figure
-        self.artists = list(artists)
-        for artist in self.artists:
-            artist.set_animated(True)
-        self._background = None
-        figure.canvas.mpl_connect("draw_event", self._on_draw)
-
-    def _on_draw(self, event):
-        self._background = self.figure.canvas.copy_from_bbox(self.figure.bbox)
-        self._draw_artists()
-
-    def _draw_artists(self):
-        for artist in self.artists:
-            self.figure.draw_artist(artist)
-
-    def invalidate(self):
-        """The static part changed: the next ``update`` makes a full draw."""
-        self._background = None
-
-    def update(self):
-        """Show the artists' current state: blit onto the saved background, or a full draw if there is none."""
-        canvas = self.figure.canvas
-        if self._background is None:
-            canvas.draw()  # at once (draw_idle would wait for a round trip to the browser); _on_draw follows
+        """Show the model with weights ``w`` (shape (3,), or (k + 1,) with features): its surface and boundary."""
+        if self.features is None:
+            self.image.set_data(logreg_core.predict_proba(self.grid_b, w).reshape(self._shape))
+            self.boundary.set_data(*boundary_segment(w, self.xlim, self.ylim))  # a straight line: exact
             return
-        canvas.restore_region(self._background)
-        self._draw_artists()
-        canvas.blit(self.figure.bbox)
+        z = (self.grid_b @ np.asarray(w, dtype=np.float64)).reshape(self._shape)
+        self.image.set_data(logreg_core.sigmoid(z))
+        self.boundary.set_data(*boundary_curves(self._xs, self._ys, z))
+
+    def clear_weights(self):
+        """Show no model: a blank surface (p = 1/2 everywhere) and no boundary."""
+        self.image.set_data(np.full(self._shape, 0.5))
+        self.boundary.set_data([], [])
 
 
 def _padded_limits(X, pad=0.12):
@@ -309,6 +320,11 @@ def _padded_limits(X, pad=0.12):
 
 def _accuracy(X_b, y, w):
     return float(np.mean(logreg_core.predict(X_b, w) == y))
+
+
+def _with_intercept(X, features):
+    """The design matrix of the points X (shape (n, 2)): [1, features(X)], or [1, X] without a feature map."""
+    return logreg_core.add_intercept(X if features is None else features(X))
 
 
 def _describe_state(iteration, loss, accuracy):
@@ -325,8 +341,9 @@ class TrainingFigure:
     ----------
     X : array_like of shape (n_samples, 2)
     y : array_like of shape (n_samples,), labels 0 and 1
-    history : logreg_core.GDResult
-        The recorded run to replay (``weights`` of shape (n_steps + 1, 3), ``losses`` of shape (n_steps + 1,)).
+    history : logreg_core.GDResult or None
+        The recorded run to replay (``weights`` of shape (n_steps + 1, 3), or (n_steps + 1, k + 1) with a feature
+        map, and ``losses`` of shape (n_steps + 1,)). None shows no model yet (see ``set_data``).
     figure : matplotlib Figure or None
         Drawn into if given (e.g. one with an ipympl canvas); otherwise a new Figure on an Agg canvas.
     title : str
@@ -339,12 +356,17 @@ class TrainingFigure:
     loss_scale : {"log", "linear"}, default="log"
         On a log scale the loss's slow fall towards 0 stays visible to the end.
     figsize, dpi : figure size in inches and resolution, for a new figure.
+    features : callable or None, default=None
+        A feature map, ``features(X)`` of shape (n_samples, k) for X of shape (n_samples, 2): the weights (shape
+        (k + 1,)) apply to it, and the boundary is drawn as the curve(s) z = 0. None: the weights apply to the
+        two coordinates, and the boundary is a straight segment.
 
     Attributes
     ----------
     figure, ax_data, ax_loss : the matplotlib Figure and its two Axes.
     panel : the data panel (``panel.image``, ``panel.boundary``, ``panel.points``).
     loss_line, marker : the loss curve and the marker at the shown iteration.
+    message : matplotlib Text, a note in a box over the data panel, hidden unless ``set_data`` gives one.
     iteration : int, the iteration shown.
     """
 
@@ -363,10 +385,11 @@ class TrainingFigure:
         loss_scale="log",
         figsize=(9.6, 4.4),
         dpi=100,
+        features=None,
     ):
         self.X = np.asarray(X, dtype=np.float64)
         self.y = np.asarray(y)
-        self.X_b = logreg_core.add_intercept(self.X)
+        self.X_b = _with_intercept(self.X, features)
         if figure is None:
             figure = Figure(figsize=figsize, dpi=dpi)
             FigureCanvasAgg(figure)
@@ -377,7 +400,8 @@ class TrainingFigure:
         if xlim is None or ylim is None:
             xlim, ylim = _padded_limits(self.X)
         self.panel = _DataPanel(
-            self.ax_data, self.X, self.y, xlim, ylim, resolution=resolution, labels=labels, legend=False
+            self.ax_data, self.X, self.y, xlim, ylim, resolution=resolution, labels=labels, legend=False,
+            features=features,
         )
         colorbar = figure.colorbar(self.panel.image, ax=self.ax_data, fraction=0.046, pad=0.03)
         colorbar.set_label("probability of class 1")
@@ -394,19 +418,33 @@ class TrainingFigure:
         figure.legend(handles=handles, loc="outside lower center", ncol=len(handles), fontsize="small")
         if title:
             figure.suptitle(title)
+        # At the top of the data panel, so that a note that comes with a model (a warning) hides little of it.
+        self.message = self.ax_data.text(
+            0.5, 0.96, "", transform=self.ax_data.transAxes, ha="center", va="top", zorder=6, visible=False,
+            bbox={"boxstyle": "round,pad=0.6", "facecolor": "white", "edgecolor": LOSS_COLOR, "alpha": 0.95},
+        )
         self.iteration = 0
         self._loss_ylim = None
-        self.set_history(history)
+        if history is None:
+            self._show_no_model()
+            self.ax_loss.set_xlim(0.0, 1.0)
+            self.ax_loss.set_ylim((0.0 if loss_scale == "linear" else 0.01), 1.0)
+        else:
+            self.set_history(history)
+        # An empty line drawn unclipped (the marker, while there is no run) would upset the constrained layout.
+        self.marker.set_in_layout(history is not None)
         figure.canvas.draw()  # computes the layout (and the blitting background)
         figure.set_layout_engine("none")
+        self.marker.set_in_layout(True)
         # What changes from frame to frame, in drawing order: everything else is the saved background.
-        self._blitter = _Blitter(
+        self._blitter = Blitter(
             figure,
             [
                 self.panel.image,
                 *self.ax_data.spines.values(),
                 *self.panel.points,
                 self.panel.boundary,
+                self.message,
                 self.ax_data.title,
                 self.loss_line,
                 self.marker,
@@ -416,8 +454,45 @@ class TrainingFigure:
 
     @property
     def n_steps(self):
-        """Number of updates in the replayed run."""
-        return self.history.n_steps
+        """Number of updates in the replayed run (0 while no model is shown)."""
+        return 0 if self.history is None else self.history.n_steps
+
+    def set_data(self, X, y, history=None, *, features=None, message=None):
+        """Show another data set and the run trained on it, at the run's last iteration (call ``draw`` next).
+
+        Parameters
+        ----------
+        X : array_like of shape (n_samples, 2)
+            Any number of points, none included; the window stays where it is.
+        y : array_like of shape (n_samples,), labels 0 and 1
+        history : logreg_core.GDResult or None
+            The run on this data (its weights apply to ``features(X)``, intercept first). None shows no model: a
+            blank surface (p = 1/2), no boundary and no loss curve, e.g. while there is nothing to train on.
+        features : callable or None
+            The feature map of the run's weights (see the class), or None for the two coordinates themselves.
+        message : str or None
+            A note shown in a box over the data panel (e.g. why there is no model); None hides the box.
+        """
+        self.X = np.asarray(X, dtype=np.float64).reshape(-1, 2)
+        self.y = np.asarray(y)
+        self.panel.set_data(self.X, self.y)
+        self.panel.set_features(features)
+        self.message.set_text(message or "")
+        self.message.set_visible(bool(message))
+        if history is None:
+            self.X_b = None
+            self._show_no_model()
+            return
+        self.X_b = _with_intercept(self.X, features)
+        self.iteration = history.n_steps
+        self.set_history(history)
+
+    def _show_no_model(self):
+        self.history = None
+        self.panel.clear_weights()
+        self.loss_line.set_data([], [])
+        self.marker.set_data([], [])
+        self.ax_data.set_title("no model")
 
     def set_history(self, history):
         """Replay another run: new loss curve and limits; shows the same iteration (clipped to the new run)."""
@@ -459,65 +534,6 @@ class TrainingFigure:
 # --------------------------------------------------------------------------------------------------------------
 # The live view: TrainingFigure on an ipympl canvas + Play, sliders and a status line
 # --------------------------------------------------------------------------------------------------------------
-def _ipympl_classes():
-    """ipympl's canvas widget and figure manager, imported without switching pyplot's backend.
-
-    Importing the ``ipympl`` package switches matplotlib's backend to ipympl as a side effect, which would turn
-    every later ``plt.subplots`` figure of the notebook into a widget without a stored picture. We keep the
-    notebook's backend (usually inline, so static figures stay plain PNGs) and use ipympl for our views only.
-    """
-    import matplotlib
-
-    backend, fallback = matplotlib.get_backend(), matplotlib.rcParams["backend_fallback"]
-    from ipympl.backend_nbagg import Canvas, FigureManager
-
-    if matplotlib.get_backend() != backend:
-        matplotlib.use(backend)
-        matplotlib.rcParams["backend_fallback"] = fallback
-    return Canvas, FigureManager
-
-
-def _interactive_figure(figsize, dpi):
-    """A Figure on an ipympl canvas widget, made without pyplot (so the inline backend never shows it twice)."""
-    Canvas, FigureManager = _ipympl_classes()
-
-    figure = Figure(figsize=figsize, dpi=dpi)
-    canvas = Canvas(figure)
-    # ipympl would copy each picture drawn before the browser connects into the widget's state as bare base64,
-    # which the browser cannot load: the canvas then stays empty (ipympl issue #472). We draw before display
-    # (layout, blitting background), so we send that state ourselves, as a proper data URL (_widget_with_picture).
-    canvas.syncing_data_url = False
-    FigureManager(canvas, num=id(figure))  # handles the browser's messages (resize, refresh, ...)
-    canvas.header_visible = False
-    canvas.footer_visible = False
-    canvas.toolbar_visible = False
-    canvas.resizable = False
-    return figure
-
-
-def _widget_with_picture(widget, figure, text, **kwargs):
-    """Display data for a live widget plus a PNG of its figure, for readers without a kernel.
-
-    A live notebook shows the widget (its mime type ranks first); a repository page or a notebook opened without
-    a kernel shows the PNG, i.e. the state the view was in when the notebook was run.
-    """
-    import base64
-    import io
-
-    bundle = widget._repr_mimebundle_(**kwargs)
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png")
-    png = base64.b64encode(buffer.getvalue()).decode("ascii")
-    bundle["image/png"] = png
-    bundle["text/plain"] = text
-    canvas = figure.canvas
-    if hasattr(canvas, "syncing_data_url"):  # ipympl: the picture its widget shows before (or without) a kernel
-        syncing, canvas.syncing_data_url = canvas.syncing_data_url, True
-        canvas._data_url = f"data:image/png;base64,{png}"
-        canvas.syncing_data_url = syncing
-    return bundle
-
-
 class TrainingView:
     """Watch gradient descent train, scrub through it, and re-train with another learning rate.
 
@@ -580,7 +596,7 @@ class TrainingView:
         self.history = self._train(learning_rate, n_iter)
 
         figsize, dpi = figure_kwargs.pop("figsize", (9.6, 4.4)), figure_kwargs.pop("dpi", 100)
-        figure = _interactive_figure(figsize, dpi) if interactive else None
+        figure = interactive_figure(figsize, dpi) if interactive else None
         self.training_figure = TrainingFigure(
             X, y, self.history, figure=figure, figsize=figsize, dpi=dpi, **figure_kwargs
         )
@@ -699,7 +715,7 @@ class TrainingView:
     # -- display ----------------------------------------------------------------------------------------------
     def _repr_mimebundle_(self, **kwargs):
         text = f"<TrainingView: learning rate {self.learning_rate.value:.3g}, {self.history.n_steps} iterations>"
-        return _widget_with_picture(self.widget, self.figure, text, **kwargs)
+        return widget_with_picture(self.widget, self.figure, text, **kwargs)
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -919,7 +935,7 @@ class DistanceView:
         self.n_iter = int(n_iter)
         X, y, w = self._fit(clusters)
         figsize, dpi = (6.2, 5.4), 100
-        self.figure = _interactive_figure(figsize, dpi) if interactive else None
+        self.figure = interactive_figure(figsize, dpi) if interactive else None
         if self.figure is None:
             self.figure = Figure(figsize=figsize, dpi=dpi)
             FigureCanvasAgg(self.figure)
@@ -932,7 +948,7 @@ class DistanceView:
         self.figure.canvas.draw()
         self.figure.set_layout_engine("none")
         ax, panel = self.artists["ax"], self.artists["panel"]
-        self._blitter = _Blitter(
+        self._blitter = Blitter(
             self.figure,
             [panel.image, *ax.spines.values(), *panel.points, panel.boundary, self.artists["bayes"], ax.title,
              ax.get_legend()],
@@ -986,4 +1002,4 @@ class DistanceView:
 
     def _repr_mimebundle_(self, **kwargs):
         text = f"<DistanceView: distance {self.distance.value:.3g}>"
-        return _widget_with_picture(self.widget, self.figure, text, **kwargs)
+        return widget_with_picture(self.widget, self.figure, text, **kwargs)

@@ -5,10 +5,7 @@ The reference solutions are read from the stored notebooks themselves (the cells
 the tests follow the notebooks and cannot drift from them.
 """
 
-import json
 import math
-import re
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -16,8 +13,7 @@ import pytest
 import logreg_core
 from logreg_exercises.nb01 import check_sigmoid, check_x_at_probability
 from logreg_exercises.nb02 import check_best_constant_probability, check_mean_bce
-
-NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
+from notebook_cells import cells, define, fails_with, run_check, solution_cell, source, student_version
 
 # grade_id of each solution cell -> (notebook, name the cell defines, its check)
 EXERCISES = {
@@ -28,37 +24,12 @@ EXERCISES = {
 }
 
 
-def _cells(notebook):
-    return json.loads((NOTEBOOKS / notebook).read_text(encoding="utf-8"))["cells"]
-
-
-def _source(cell):
-    return "".join(cell["source"])
-
-
 def _solution_source(grade_id):
-    notebook = EXERCISES[grade_id][0]
-    [cell] = [c for c in _cells(notebook) if c["metadata"].get("nbgrader", {}).get("grade_id") == grade_id]
-    return _source(cell)
+    return solution_cell(EXERCISES[grade_id][0], grade_id)
 
 
-def _define(source, name):
-    namespace = {"np": np}
-    exec(source, namespace)  # noqa: S102 - the notebook's own exercise cell
-    return namespace[name]
-
-
-def _student_version(source):
-    """What nbgrader's ClearSolutions preprocessor makes of a solution cell."""
-    return re.sub(r"( *)### BEGIN SOLUTION.*?### END SOLUTION", r"\1# YOUR CODE HERE\n\1raise NotImplementedError()",
-                  source, flags=re.DOTALL)
-
-
-def _run(check, function, capsys):
-    passed = check(function)
-    lines = capsys.readouterr().out.strip().splitlines()
-    assert len(lines) == 1, f"a check prints exactly one line, got {lines}"
-    return passed, lines[0]
+def _define(cell_source, name):
+    return define(cell_source, name, {"np": np})
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -67,7 +38,7 @@ def _run(check, function, capsys):
 @pytest.mark.parametrize("grade_id", EXERCISES)
 def test_reference_solution_passes(grade_id, capsys):
     _, name, check = EXERCISES[grade_id]
-    passed, line = _run(check, _define(_solution_source(grade_id), name), capsys)
+    passed, line = run_check(check, _define(_solution_source(grade_id), name), capsys)
     assert passed, line
     assert line.startswith("✅")
 
@@ -75,9 +46,9 @@ def test_reference_solution_passes(grade_id, capsys):
 @pytest.mark.parametrize("grade_id", EXERCISES)
 def test_student_version_is_not_done_yet(grade_id, capsys):
     _, name, check = EXERCISES[grade_id]
-    student_source = _student_version(_solution_source(grade_id))
+    student_source = student_version(_solution_source(grade_id))
     assert "### BEGIN SOLUTION" not in student_source
-    passed, line = _run(check, _define(student_source, name), capsys)
+    passed, line = run_check(check, _define(student_source, name), capsys)
     assert not passed
     assert line.startswith("⏳") and "not done yet" in line
 
@@ -86,8 +57,8 @@ def test_student_version_is_not_done_yet(grade_id, capsys):
 def test_exercise_cells_follow_the_pattern(notebook):
     """Each solution cell has nbgrader metadata and markers, and the next code cell is a locked check call;
     the notebook ends with 2-4 exercises, one of them a question with a collapsible answer."""
-    cells = _cells(notebook)
-    code_cells = [c for c in cells if c["cell_type"] == "code"]
+    all_cells = cells(notebook)
+    code_cells = [c for c in all_cells if c["cell_type"] == "code"]
     solutions = [i for i, c in enumerate(code_cells) if c["metadata"].get("nbgrader", {}).get("solution")]
     assert solutions
     for i in solutions:
@@ -95,14 +66,14 @@ def test_exercise_cells_follow_the_pattern(notebook):
         assert meta == {"grade": False, "grade_id": meta["grade_id"], "locked": False, "schema_version": 3,
                         "solution": True, "task": False}
         assert meta["grade_id"] in EXERCISES
-        assert "### BEGIN SOLUTION" in _source(code_cells[i]) and "### END SOLUTION" in _source(code_cells[i])
+        assert "### BEGIN SOLUTION" in source(code_cells[i]) and "### END SOLUTION" in source(code_cells[i])
         check_cell = code_cells[i + 1]
         assert check_cell["metadata"]["nbgrader"]["locked"] is True
-        assert _source(check_cell).startswith("check_")
+        assert source(check_cell).startswith("check_")
         assert any(out.get("text") and "".join(out["text"]).startswith("✅") for out in check_cell["outputs"])
-    headings = [c for c in cells if c["cell_type"] == "markdown" and _source(c).startswith("### Exercise")]
+    headings = [c for c in all_cells if c["cell_type"] == "markdown" and source(c).startswith("### Exercise")]
     assert 2 <= len(headings) <= 4
-    assert any("<details>" in _source(c) and "<summary>Answer</summary>" in _source(c) for c in headings)
+    assert any("<details>" in source(c) and "<summary>Answer</summary>" in source(c) for c in headings)
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -135,7 +106,7 @@ WRONG_SIGMOIDS = {
 
 
 def test_core_sigmoid_passes_its_own_check(capsys):
-    assert _run(check_sigmoid, logreg_core.sigmoid, capsys)[0]
+    assert run_check(check_sigmoid, logreg_core.sigmoid, capsys)[0]
 
 
 def _log_odds(p):
@@ -176,7 +147,7 @@ def test_core_loss_passes_the_mean_bce_check(capsys):
     def from_core(z, y):
         return logreg_core.loss(np.asarray(z, dtype=float).reshape(-1, 1), y, [1.0])
 
-    assert _run(check_mean_bce, from_core, capsys)[0]
+    assert run_check(check_mean_bce, from_core, capsys)[0]
 
 
 WRONG_BEST_CONSTANT = {
@@ -201,9 +172,7 @@ MISTAKES = [
 
 @pytest.mark.parametrize(("check", "function", "expected"), MISTAKES)
 def test_typical_mistake_fails_with_a_reason(check, function, expected, capsys):
-    passed, line = _run(check, function, capsys)
-    assert not passed
-    assert line.startswith("❌") and expected in line, line
+    fails_with(check, function, capsys, expected)
 
 
 def test_best_constant_is_found_without_the_formula():

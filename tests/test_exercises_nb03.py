@@ -1,46 +1,23 @@
 """The checks of notebook 03's exercises: the notebook's own solutions pass, typical mistakes fail with a message
 that names the mistake, and the student's stub is reported as "not done yet"."""
 
-import json
-import re
-from pathlib import Path
-
 import numpy as np
 import pytest
 
 import logreg_core
 from logreg_exercises.nb03 import check_gradient, check_gradient_descent
+from notebook_cells import define, run_check, solution_cell, student_version
 
-NOTEBOOK = Path(__file__).resolve().parents[1] / "notebooks" / "03_gradient_descent.ipynb"
-SOLUTION = re.compile(r"( *)### BEGIN SOLUTION\n.*?### END SOLUTION\n?", re.DOTALL)
+NOTEBOOK = "03_gradient_descent.ipynb"
 
 
 def _solution_cell(grade_id):
-    cells = json.loads(NOTEBOOK.read_text(encoding="utf-8"))["cells"]
-    matches = [c for c in cells if c.get("metadata", {}).get("nbgrader", {}).get("grade_id") == grade_id]
-    assert len(matches) == 1, f"expected one cell with grade_id {grade_id!r}, found {len(matches)}"
-    cell = matches[0]
-    assert cell["metadata"]["nbgrader"]["solution"] is True
-    return "".join(cell["source"])
+    return solution_cell(NOTEBOOK, grade_id)
 
 
 def _define(source, name):
     """Execute a solution cell (it may use the notebook's `np` and `lc`) and return the function it defines."""
-    namespace = {"np": np, "lc": logreg_core}
-    exec(compile(source, f"<{name}>", "exec"), namespace)
-    return namespace[name]
-
-
-def _student_version(source):
-    """What nbgrader's generate_assignment makes of a solution cell: the solution replaced by a stub."""
-    return SOLUTION.sub(lambda m: f"{m.group(1)}# YOUR CODE HERE\n{m.group(1)}raise NotImplementedError()\n", source)
-
-
-def _run(check, function, capsys):
-    passed = check(function)
-    line = capsys.readouterr().out.strip()
-    assert "\n" not in line, "a check prints exactly one line"
-    return passed, line
+    return define(source, name, {"np": np, "lc": logreg_core})
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -84,13 +61,13 @@ def gradient_with_naive_sigmoid(X_b, y, w, alpha=0.0):
 
 def test_notebook_gradient_solution_passes(capsys):
     my_gradient = _define(_solution_cell("nb03-gradient"), "my_gradient")
-    passed, line = _run(check_gradient, my_gradient, capsys)
+    passed, line = run_check(check_gradient, my_gradient, capsys)
     assert passed, line
     assert line.startswith("✅")
 
 
 def test_core_gradient_passes(capsys):
-    assert _run(check_gradient, logreg_core.gradient, capsys)[0]
+    assert run_check(check_gradient, logreg_core.gradient, capsys)[0]
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -140,7 +117,7 @@ def descent_one_step_short(X_b, y, w0, learning_rate, n_iter):
 
 def test_notebook_descent_solution_passes(capsys):
     my_gradient_descent = _define(_solution_cell("nb03-descent"), "my_gradient_descent")
-    passed, line = _run(check_gradient_descent, my_gradient_descent, capsys)
+    passed, line = run_check(check_gradient_descent, my_gradient_descent, capsys)
     assert passed, line
     assert line.startswith("✅")
 
@@ -170,7 +147,7 @@ def test_notebook_descent_solution_passes(capsys):
     ids=lambda value: getattr(value, "__name__", None),
 )
 def test_typical_mistakes_fail_with_a_hint(check, wrong_answer, hint, capsys):
-    passed, line = _run(check, wrong_answer, capsys)
+    passed, line = run_check(check, wrong_answer, capsys)
     assert not passed
     exercise = "Exercise 1" if check is check_gradient else "Exercise 2"
     assert line.startswith(f"❌ {exercise}")
@@ -185,13 +162,13 @@ def test_typical_mistakes_fail_with_a_hint(check, wrong_answer, hint, capsys):
     ],
 )
 def test_student_stub_is_not_done_yet(check, grade_id, name, exercise, capsys):
-    stub = _define(_student_version(_solution_cell(grade_id)), name)
-    passed, line = _run(check, stub, capsys)
+    stub = _define(student_version(_solution_cell(grade_id)), name)
+    passed, line = run_check(check, stub, capsys)
     assert not passed
     assert line.startswith(f"⏳ {exercise}") and "not done yet" in line
 
 
 def test_student_version_really_removes_the_solution():
     for grade_id in ("nb03-gradient", "nb03-descent"):
-        student = _student_version(_solution_cell(grade_id))
+        student = student_version(_solution_cell(grade_id))
         assert "BEGIN SOLUTION" not in student and "raise NotImplementedError()" in student

@@ -1,10 +1,7 @@
 """The checks of notebooks 04 and 05: the notebooks' own solutions pass, typical mistakes fail with a message that
 names the mistake, and a student's stub is reported as "not done yet"."""
 
-import json
 import math
-import re
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -12,36 +9,12 @@ import pytest
 import logreg_core
 from logreg_exercises.nb04 import check_boundary_x2, check_first_perfect_iteration
 from logreg_exercises.nb05 import check_bayes_accuracy, check_bayes_weights
-
-NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
-SOLUTION = re.compile(r"( *)### BEGIN SOLUTION\n.*?### END SOLUTION\n?", re.DOTALL)
+from notebook_cells import cells, define, fails_with, run_check, solution_cell, source, student_version
 
 
-def _solution_cell(notebook, grade_id):
-    cells = json.loads((NOTEBOOKS / notebook).read_text(encoding="utf-8"))["cells"]
-    matches = [c for c in cells if c.get("metadata", {}).get("nbgrader", {}).get("grade_id") == grade_id]
-    assert len(matches) == 1, f"expected one cell with grade_id {grade_id!r}, found {len(matches)}"
-    assert matches[0]["metadata"]["nbgrader"]["solution"] is True
-    return "".join(matches[0]["source"])
-
-
-def _define(source, name):
+def _define(cell_source, name):
     """Execute a solution cell (it may use the notebook's `np`, `math` and `logreg_core`); return its function."""
-    namespace = {"np": np, "math": math, "logreg_core": logreg_core}
-    exec(compile(source, f"<{name}>", "exec"), namespace)
-    return namespace[name]
-
-
-def _student_version(source):
-    """What nbgrader's generate_assignment makes of a solution cell: the solution replaced by a stub."""
-    return SOLUTION.sub(lambda m: f"{m.group(1)}# YOUR CODE HERE\n{m.group(1)}raise NotImplementedError()\n", source)
-
-
-def _run(check, function, capsys):
-    passed = check(function)
-    line = capsys.readouterr().out.strip()
-    assert "\n" not in line, "a check prints exactly one line"
-    return passed, line
+    return define(cell_source, name, {"np": np, "math": math, "logreg_core": logreg_core})
 
 
 EXERCISES = [
@@ -54,24 +27,24 @@ EXERCISES = [
 
 @pytest.mark.parametrize(("notebook", "grade_id", "name", "check"), EXERCISES)
 def test_the_notebooks_solution_passes(notebook, grade_id, name, check, capsys):
-    passed, line = _run(check, _define(_solution_cell(notebook, grade_id), name), capsys)
+    passed, line = run_check(check, _define(solution_cell(notebook, grade_id), name), capsys)
     assert passed and line.startswith("✅"), line
 
 
 @pytest.mark.parametrize(("notebook", "grade_id", "name", "check"), EXERCISES)
 def test_the_students_stub_is_not_done_yet(notebook, grade_id, name, check, capsys):
-    stub = _student_version(_solution_cell(notebook, grade_id))
+    stub = student_version(solution_cell(notebook, grade_id))
     assert "raise NotImplementedError()" in stub and "BEGIN SOLUTION" not in stub
-    passed, line = _run(check, _define(stub, name), capsys)
+    passed, line = run_check(check, _define(stub, name), capsys)
     assert not passed and line.startswith("⏳"), line
 
 
 @pytest.mark.parametrize(("notebook", "grade_id", "name", "check"), EXERCISES)
 def test_the_check_cell_follows_the_solution(notebook, grade_id, name, check):
-    cells = json.loads((NOTEBOOKS / notebook).read_text(encoding="utf-8"))["cells"]
-    ids = [c.get("metadata", {}).get("nbgrader", {}).get("grade_id") for c in cells]
-    check_cell = cells[ids.index(grade_id) + 1]
-    assert "".join(check_cell["source"]).strip() == f"{check.__name__}({name})"
+    all_cells = cells(notebook)
+    ids = [c.get("metadata", {}).get("nbgrader", {}).get("grade_id") for c in all_cells]
+    check_cell = all_cells[ids.index(grade_id) + 1]
+    assert source(check_cell).strip() == f"{check.__name__}({name})"
     assert check_cell["metadata"]["nbgrader"] == {"grade": False, "grade_id": f"{grade_id}-check", "locked": True,
                                                    "schema_version": 3, "solution": False, "task": False}
     assert check_cell["outputs"][0]["text"][0].startswith("✅")  # stored executed, with the solution's result
@@ -93,8 +66,7 @@ BOUNDARY_MISTAKES = [
 
 @pytest.mark.parametrize(("wrong", "message"), BOUNDARY_MISTAKES)
 def test_boundary_mistakes_are_named(wrong, message, capsys):
-    passed, line = _run(check_boundary_x2, wrong, capsys)
-    assert not passed and line.startswith("❌") and message in line, line
+    fails_with(check_boundary_x2, wrong, capsys, message)
 
 
 def test_boundary_that_changes_its_input_fails(capsys):
@@ -103,8 +75,7 @@ def test_boundary_that_changes_its_input_fails(capsys):
         x1 += w[0]
         return -x1 / w[2]
 
-    passed, line = _run(check_boundary_x2, in_place, capsys)
-    assert not passed and "in place" in line, line
+    fails_with(check_boundary_x2, in_place, capsys, "in place")
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -150,8 +121,7 @@ def returns_the_accuracy(X_b, y, weights):
     ],
 )
 def test_first_perfect_mistakes_are_named(wrong, message, capsys):
-    passed, line = _run(check_first_perfect_iteration, wrong, capsys)
-    assert not passed and line.startswith("❌") and message in line, line
+    fails_with(check_first_perfect_iteration, wrong, capsys, message)
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -173,8 +143,7 @@ def _phi(t):
     ],
 )
 def test_bayes_accuracy_mistakes_are_named(wrong, message, capsys):
-    passed, line = _run(check_bayes_accuracy, wrong, capsys)
-    assert not passed and line.startswith("❌") and message in line, line
+    fails_with(check_bayes_accuracy, wrong, capsys, message)
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -202,5 +171,4 @@ def _log_odds(prior1):
     ],
 )
 def test_bayes_weights_mistakes_are_named(wrong, message, capsys):
-    passed, line = _run(check_bayes_weights, wrong, capsys)
-    assert not passed and line.startswith("❌") and message in line, line
+    fails_with(check_bayes_weights, wrong, capsys, message)

@@ -1,10 +1,6 @@
 """The checks of notebooks 06 and 08's exercises: the notebooks' own solutions pass, typical mistakes fail with a
 message that names the mistake, and the student's stub is reported as "not done yet"."""
 
-import json
-import re
-from pathlib import Path
-
 import numpy as np
 import pytest
 from scipy.special import logsumexp
@@ -12,37 +8,13 @@ from scipy.special import logsumexp
 import logreg_core
 from logreg_exercises.nb06 import check_recall_and_precision, check_standardize
 from logreg_exercises.nb08 import check_binary_weights_from_softmax, check_cross_entropy, check_ovr_predict_proba
+from notebook_cells import NOTEBOOKS, define, fails_with, run_check, solution_cell, student_version
 
-NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
-SOLUTION = re.compile(r"( *)### BEGIN SOLUTION\n.*?### END SOLUTION\n?", re.DOTALL)
-
-
-def _solution_cell(notebook, grade_id):
-    cells = json.loads((NOTEBOOKS / notebook).read_text(encoding="utf-8"))["cells"]
-    matches = [c for c in cells if c.get("metadata", {}).get("nbgrader", {}).get("grade_id") == grade_id]
-    assert len(matches) == 1, f"expected one cell with grade_id {grade_id!r} in {notebook}, found {len(matches)}"
-    cell = matches[0]
-    assert cell["metadata"]["nbgrader"]["solution"] is True
-    return "".join(cell["source"])
 
 
 def _define(source, name):
     """Execute a solution cell with what the notebook has defined by then, and return its function."""
-    namespace = {"np": np, "logreg_core": logreg_core, "logsumexp": lambda Z: logsumexp(Z, axis=1)}
-    exec(compile(source, f"<{name}>", "exec"), namespace)
-    return namespace[name]
-
-
-def _student_version(source):
-    """What nbgrader's generate_assignment makes of a solution cell: the solution replaced by a stub."""
-    return SOLUTION.sub(lambda m: f"{m.group(1)}# YOUR CODE HERE\n{m.group(1)}raise NotImplementedError()\n", source)
-
-
-def _run(check, function, capsys):
-    passed = check(function)
-    line = capsys.readouterr().out.strip()
-    assert "\n" not in line, "a check prints exactly one line"
-    return passed, line
+    return define(source, name, {"np": np, "logreg_core": logreg_core, "logsumexp": lambda Z: logsumexp(Z, axis=1)})
 
 
 EXERCISES = {
@@ -59,7 +31,7 @@ EXERCISES = {
 @pytest.mark.parametrize("name", EXERCISES)
 def test_the_notebooks_solution_passes(name, capsys):
     notebook, grade_id, check = EXERCISES[name]
-    passed, line = _run(check, _define(_solution_cell(notebook, grade_id), name), capsys)
+    passed, line = run_check(check, _define(solution_cell(notebook, grade_id), name), capsys)
     assert passed, line
     assert line.startswith("✅")
 
@@ -67,18 +39,10 @@ def test_the_notebooks_solution_passes(name, capsys):
 @pytest.mark.parametrize("name", EXERCISES)
 def test_the_students_stub_is_not_done_yet(name, capsys):
     notebook, grade_id, check = EXERCISES[name]
-    stub = _define(_student_version(_solution_cell(notebook, grade_id)), name)
-    passed, line = _run(check, stub, capsys)
+    stub = _define(student_version(solution_cell(notebook, grade_id)), name)
+    passed, line = run_check(check, stub, capsys)
     assert not passed
     assert line.startswith("⏳") and "not done yet" in line
-
-
-def _fails_with(check, function, capsys, *fragments):
-    passed, line = _run(check, function, capsys)
-    assert not passed, f"a wrong answer passed: {line}"
-    assert line.startswith("❌")
-    for fragment in fragments:
-        assert fragment in line, f"{fragment!r} not in {line!r}"
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -125,7 +89,7 @@ def _in_place(X_train, X_test):
     ],
 )
 def test_standardize_mistakes_are_named(wrong, fragments, capsys):
-    _fails_with(check_standardize, wrong, capsys, *fragments)
+    fails_with(check_standardize, wrong, capsys, *fragments)
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -169,7 +133,7 @@ def _accuracy_as_precision(is_malignant, p_malignant, threshold):
     ],
 )
 def test_recall_and_precision_mistakes_are_named(wrong, fragments, capsys):
-    _fails_with(check_recall_and_precision, wrong, capsys, *fragments)
+    fails_with(check_recall_and_precision, wrong, capsys, *fragments)
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -185,7 +149,7 @@ def test_recall_and_precision_mistakes_are_named(wrong, fragments, capsys):
     ],
 )
 def test_ovr_predict_proba_mistakes_are_named(wrong, fragments, capsys):
-    _fails_with(check_ovr_predict_proba, wrong, capsys, *fragments)
+    fails_with(check_ovr_predict_proba, wrong, capsys, *fragments)
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -201,7 +165,7 @@ def test_ovr_predict_proba_mistakes_are_named(wrong, fragments, capsys):
     ],
 )
 def test_binary_weights_mistakes_are_named(wrong, fragments, capsys):
-    _fails_with(check_binary_weights_from_softmax, wrong, capsys, *fragments)
+    fails_with(check_binary_weights_from_softmax, wrong, capsys, *fragments)
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -235,4 +199,4 @@ def _reference(Z, y):
     ],
 )
 def test_cross_entropy_mistakes_are_named(wrong, fragments, capsys):
-    _fails_with(check_cross_entropy, wrong, capsys, *fragments)
+    fails_with(check_cross_entropy, wrong, capsys, *fragments)

@@ -9,11 +9,15 @@ import pytest
 import logreg_core
 from logreg_exercises.nb07 import check_c_to_alpha, check_irls_step
 
-# The notebook-reading helpers of the exercise tests (a solution cell by its nbgrader grade id, the student's
-# stub nbgrader makes of it, one printed line per check) are shared with notebooks 06 and 08.
-from test_exercises_nb06_08 import NOTEBOOKS, _define, _fails_with, _run, _solution_cell, _student_version
+from notebook_cells import NOTEBOOKS, define, fails_with, run_check, solution_cell, student_version
 
 NOTEBOOK = "07_what_sklearn_does.ipynb"
+
+
+def _define(source, name):
+    """Execute a solution cell with what the notebook has defined by then, and return its function."""
+    return define(source, name, {"np": np, "logreg_core": logreg_core})
+
 EXERCISES = {
     # function name: (grade_id, check, exercise label printed by the check)
     "c_to_alpha": ("nb07-c-to-alpha", check_c_to_alpha, "c_to_alpha"),
@@ -24,7 +28,7 @@ EXERCISES = {
 @pytest.mark.parametrize("name", EXERCISES)
 def test_the_notebooks_solution_passes(name, capsys):
     grade_id, check, label = EXERCISES[name]
-    passed, line = _run(check, _define(_solution_cell(NOTEBOOK, grade_id), name), capsys)
+    passed, line = run_check(check, _define(solution_cell(NOTEBOOK, grade_id), name), capsys)
     assert passed, line
     assert line.startswith(f"✅ {label}")
 
@@ -32,15 +36,15 @@ def test_the_notebooks_solution_passes(name, capsys):
 @pytest.mark.parametrize("name", EXERCISES)
 def test_the_students_stub_is_not_done_yet(name, capsys):
     grade_id, check, label = EXERCISES[name]
-    stub = _define(_student_version(_solution_cell(NOTEBOOK, grade_id)), name)
-    passed, line = _run(check, stub, capsys)
+    stub = _define(student_version(solution_cell(NOTEBOOK, grade_id)), name)
+    passed, line = run_check(check, stub, capsys)
     assert not passed
     assert line.startswith(f"⏳ {label}") and "not done yet" in line
 
 
 def test_student_version_really_removes_the_solution():
     for grade_id, _, _ in EXERCISES.values():
-        student = _student_version(_solution_cell(NOTEBOOK, grade_id))
+        student = student_version(solution_cell(NOTEBOOK, grade_id))
         assert "BEGIN SOLUTION" not in student and "raise NotImplementedError()" in student
 
 
@@ -69,7 +73,7 @@ def test_check_cells_are_locked_and_call_the_checks():
     ],
 )
 def test_c_to_alpha_mistakes_are_named(wrong, fragments, capsys):
-    _fails_with(check_c_to_alpha, wrong, capsys, *fragments)
+    fails_with(check_c_to_alpha, wrong, capsys, *fragments)
 
 
 def test_c_to_alpha_is_also_checked_against_scikit_learn(capsys):
@@ -78,7 +82,7 @@ def test_c_to_alpha_is_also_checked_against_scikit_learn(capsys):
     def right_only_for_the_listed_cases(C, n_samples):
         return 1 / (C * n_samples) if n_samples in (569, 455, 100) else 1 / C
 
-    _fails_with(check_c_to_alpha, right_only_for_the_listed_cases, capsys, "scikit-learn's weights",
+    fails_with(check_c_to_alpha, right_only_for_the_listed_cases, capsys, "scikit-learn's weights",
                 "gradient of our loss")
 
 
@@ -98,7 +102,7 @@ IRLS_MUTANTS = {
 
 def _irls_mutant(name):
     original, mistaken = IRLS_MUTANTS[name]
-    source = _solution_cell(NOTEBOOK, "nb07-irls-step")
+    source = solution_cell(NOTEBOOK, "nb07-irls-step")
     assert original in source, f"the notebook's solution no longer contains {original!r}: update IRLS_MUTANTS"
     return _define(source.replace(original, mistaken), "irls_step")
 
@@ -115,11 +119,11 @@ def _irls_mutant(name):
     ],
 )
 def test_irls_mistakes_are_named(name, fragments, capsys):
-    _fails_with(check_irls_step, _irls_mutant(name), capsys, *fragments)
+    fails_with(check_irls_step, _irls_mutant(name), capsys, *fragments)
 
 
 def irls_changing_w_in_place(X_b, y, w, alpha):
-    w[:] = _define(_solution_cell(NOTEBOOK, "nb07-irls-step"), "irls_step")(X_b, y, w, alpha)  # the caller's w
+    w[:] = _define(solution_cell(NOTEBOOK, "nb07-irls-step"), "irls_step")(X_b, y, w, alpha)  # the caller's w
     return w
 
 
@@ -132,7 +136,7 @@ def irls_changing_w_in_place(X_b, y, w, alpha):
     ],
 )
 def test_other_irls_mistakes_are_named(wrong, fragments, capsys):
-    _fails_with(check_irls_step, wrong, capsys, *fragments)
+    fails_with(check_irls_step, wrong, capsys, *fragments)
 
 
 def test_a_direct_newton_step_is_accepted(capsys):
@@ -142,4 +146,4 @@ def test_a_direct_newton_step_is_accepted(capsys):
         hessian = X_b.T @ ((p * (1 - p))[:, None] * X_b) / len(y) + alpha * np.diag(np.r_[0.0, np.ones(len(w) - 1)])
         return w - np.linalg.solve(hessian, logreg_core.gradient(X_b, y, w, alpha))
 
-    assert _run(check_irls_step, newton_step, capsys)[0]
+    assert run_check(check_irls_step, newton_step, capsys)[0]

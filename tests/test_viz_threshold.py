@@ -144,15 +144,6 @@ def test_histogram_uses_the_given_class_colours(explorer):
     assert tuple(np.round(to_rgba(CLASS_COLORS[1])[:3], 3)) in colours
 
 
-def test_importing_changes_no_matplotlib_settings():
-    code = (
-        "import matplotlib as mpl; before = dict(mpl.rcParams); import logreg_viz.threshold; "
-        "print(before == dict(mpl.rcParams))"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.strip() == "True"
-
-
 def test_the_layout_is_computed_once_and_kept(explorer):
     positions = [ax.get_position().bounds for ax in explorer.fig.axes]
     explorer.update(0.05)

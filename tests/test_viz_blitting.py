@@ -1,0 +1,118 @@
+"""Every live view redraws by blitting, and what it shows is exactly what a full draw shows.
+
+A slider move paints only the moving artists on a saved background (``logreg_viz._display.Blitter``). If a view
+forgot an artist that a full draw paints above a moving one (a legend the threshold line crosses, the star the
+path ends on), the blitted picture would differ from the real one. So after each move the canvas's pixels are
+compared with a full draw of the same state (``savefig``, which paints every artist in its place), on Agg.
+"""
+
+import io
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+from sklearn.datasets import make_blobs  # noqa: E402
+
+import logreg_core  # noqa: E402
+from logreg_viz.basics import LossExplorer, SigmoidExplorer  # noqa: E402
+from logreg_viz.descent import LearningRateExplorer  # noqa: E402
+from logreg_viz.multiclass import TrainingRegionsExplorer  # noqa: E402
+from logreg_viz.threshold import ThresholdExplorer  # noqa: E402
+
+
+def _sigmoid():
+    hours = np.array([0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 3.5, 4.0, 4.5, 5.0])
+    explorer = SigmoidExplorer(hours, np.array([0, 0, 0, 1, 0, 1, 0, 1, 1, 1]))
+    # w = 0: no boundary; b = 15 and -15: every sample in one class; a falling curve
+    return explorer, [(explorer.w_slider, [2.5, 0.0, 4.95, -5.0]), (explorer.b_slider, [15.0, -15.0, 5.5])]
+
+
+def _loss():
+    explorer = LossExplorer(p=0.8, y=1)
+    # the ends of the slider, where the curves touch the frame, and the label switched both ways
+    return explorer, [(explorer.p_slider, [0.001, 0.999, 0.22]), (explorer.y_toggle, [0, 1]),
+                      (explorer.p_slider, [0.5])]
+
+
+def _learning_rate():
+    X_b = logreg_core.add_intercept(np.array([[-1.0], [-0.5], [0.0], [0.5], [1.0], [1.5], [2.0], [2.5]]))
+    y = np.array([0, 0, 0, 1, 0, 1, 1, 1], dtype=float)
+    eta = logreg_core.safe_learning_rate(X_b)
+    w_star = logreg_core.gradient_descent(X_b, y, np.zeros(2), eta, 3000).final_weights
+    explorer = LearningRateExplorer(X_b, y, np.array([-4.5, 0.0]), w_star=w_star, b_lim=(-6.0, 2.0),
+                                    w_lim=(-1.5, 6.5))
+    # crawling, converging onto the star, zig-zagging across the legend, leaving the view and the loss axis
+    return explorer, [(explorer.slider, [eta * m for m in (0.01, 1.0, 8.0, 30.0, 100.0)])]
+
+
+def _threshold():
+    rng = np.random.default_rng(0)
+    y_true = (rng.uniform(size=120) < 0.4).astype(int)
+    scores = np.clip(0.5 + (y_true - 0.5) * rng.uniform(0.2, 1.0, size=120) + rng.normal(0, 0.2, size=120), 0, 1)
+    explorer = ThresholdExplorer(y_true, scores, class_names=("malignant", "benign"))
+    # 0.5 crosses the histogram's legend; 0 and 1 lie on the frames
+    return explorer, [(explorer.slider, [0.3, 0.5, 0.0, 1.0, 0.05])]
+
+
+def _regions():
+    X, y = make_blobs(n_samples=90, centers=[[-3.0, 0.0], [0.0, 3.0], [3.0, 0.0]], cluster_std=0.8, random_state=0)
+    n_steps = 40
+    final = np.random.default_rng(1).normal(size=(3, 3))
+    weights = np.array([final * t / n_steps for t in range(n_steps + 1)])
+    losses = np.log(3) * np.exp(-np.arange(n_steps + 1) / 10)
+    explorer = TrainingRegionsExplorer(X, y, weights, losses, resolution=50, step=0)
+    return explorer, [(explorer.slider, [40, 1, 17])]
+
+
+VIEWS = {"SigmoidExplorer": _sigmoid, "LossExplorer": _loss, "LearningRateExplorer": _learning_rate,
+         "ThresholdExplorer": _threshold, "TrainingRegionsExplorer": _regions}
+
+
+@pytest.fixture(params=VIEWS)
+def view(request):
+    explorer, moves = VIEWS[request.param]()
+    explorer.fig.canvas.draw()  # the first picture: a full draw, which saves the background
+    yield explorer, moves
+    plt.close(explorer.fig)
+
+
+def _full_draw(fig):
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="rgba", dpi=fig.dpi)
+    width, height = fig.canvas.get_width_height()
+    return np.frombuffer(buffer.getvalue(), dtype=np.uint8).reshape(height, width, 4)
+
+
+def test_a_move_blits_and_draws_nothing_else(view, monkeypatch):
+    explorer, moves = view  # (each list of moves starts away from the view's starting state)
+    calls = []
+    monkeypatch.setattr(explorer.fig.canvas, "draw", lambda *a, **k: calls.append("full draw"))
+    monkeypatch.setattr(explorer.fig.canvas, "blit", lambda *a, **k: calls.append("blit"))
+    control, values = moves[0]
+    control.value = values[0]
+    assert calls == ["blit"]
+
+
+def test_every_blitted_picture_is_the_full_picture(view):
+    explorer, moves = view
+    for control, values in moves:
+        for value in values:
+            control.value = value
+            blitted = np.asarray(explorer.fig.canvas.buffer_rgba()).copy()
+            differ = np.any(blitted != _full_draw(explorer.fig), axis=2)
+            assert not differ.any(), f"{differ.sum()} pixels differ after {control.description} = {value}"
+
+
+def test_saving_the_figure_does_not_spoil_the_background(view):
+    """savefig (the PNG stored with a widget) paints the moving artists too: the next blit must not show them
+    twice, at their old and their new place."""
+    explorer, moves = view
+    control, values = moves[0]
+    explorer.fig.savefig(io.BytesIO(), format="png")
+    control.value = values[0]
+    blitted = np.asarray(explorer.fig.canvas.buffer_rgba()).copy()
+    assert np.array_equal(blitted, _full_draw(explorer.fig))
