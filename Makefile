@@ -6,9 +6,9 @@
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
-PYTEST_FLAGS ?= -n 2 --dist loadscope
+PYTEST_FLAGS ?= -n 2 --dist loadscope -rsx
 
-.PHONY: lab test figures benchmark notebooks clean-venv
+.PHONY: lab test student present figures benchmark notebooks clean-venv
 
 $(BIN)/.installed: requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,6 +23,18 @@ test: $(BIN)/.installed
 	$(BIN)/python -m pytest $(PYTEST_FLAGS) \
 		--nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg \
 		tests notebooks
+
+# Student copies in student/: every solution replaced by a stub. Never overwrites a copy unless FORCE=1.
+student: $(BIN)/.installed
+	$(BIN)/python scripts/make_student_copies.py $(if $(FORCE),--force)
+
+# One notebook as an app with the code hidden (Voila), for projecting in class: make present NB=04
+present: $(BIN)/.installed
+	@nb=$$(ls notebooks/$(NB)_*.ipynb 2>/dev/null | head -n 1); \
+	if [ -z "$(NB)" ] || [ -z "$$nb" ]; then \
+		echo "usage: make present NB=04   (NB is the number of a notebook in notebooks/)" >&2; exit 2; \
+	fi; \
+	$(BIN)/voila "$$nb"
 
 # Re-execute every notebook top to bottom in a fresh kernel and store it (counts 1..N, widget state kept).
 notebooks: $(BIN)/.installed

@@ -1,0 +1,183 @@
+"""From a slider move to the updated figure, measured in a real browser (what a class sees on the projector).
+
+JupyterLab runs on localhost on a temporary copy of the notebooks; headless Chromium (Playwright, the system's
+``/usr/bin/chromium``: nothing is downloaded) opens notebook 04, runs all its cells from the menu, and moves the
+learning-rate slider of the TrainingView one step at a time (a factor 10^0.05: the kernel re-trains 750
+iterations and redraws); then the same for the threshold slider of notebook 06's ThresholdExplorer (0.01 a step),
+in JupyterLab and in its Voilà app (``make present NB=06``).
+
+Each move is timed inside the page, from the key press on the slider's handle to the first animation frame whose
+canvas differs from the picture before (the kernel's work, ipympl's image message, decoding and painting); the
+next move waits until the kernel is idle again. The server, notebook and widget helpers are those of the
+real-browser tests (``tests/browser/conftest.py``); the in-page timing follows
+``benchmarks/bench_browser_training_view.py``.
+
+Run:  .venv/bin/python benchmarks/bench_browser.py  [--moves 12]
+Prints a markdown table; the target for a slider that keeps up with a teacher's hand is a median under 250 ms.
+"""
+
+import argparse
+import importlib.util
+import os
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parents[1]
+_spec = importlib.util.spec_from_file_location("browser_helpers", ROOT / "tests" / "browser" / "conftest.py")
+helpers = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(helpers)
+
+TARGET_MS = 250
+
+# In the page: note when the next key goes down, then compare the canvas with its picture before, frame by frame.
+WATCH_JS = f"""
+([element, stride]) => {{
+    const signature = () => ({helpers.CANVAS_SIGNATURE_JS})([element, null, stride]);
+    const before = signature();
+    window.__keyDown = null;
+    window.__changed = null;
+    document.addEventListener('keydown', () => {{ window.__keyDown = performance.now(); }},
+                              {{capture: true, once: true}});
+    const poll = () => {{
+        if (window.__keyDown !== null && signature() !== before) {{ window.__changed = performance.now(); return; }}
+        requestAnimationFrame(poll);
+    }};
+    requestAnimationFrame(poll);
+}}
+"""
+
+LAB_KERNEL_IDLE_JS = helpers.LAB_JS + """
+(path) => { const panel = panelFor(path); return kernelStatus(panel) === 'idle'; }
+"""
+
+
+def time_moves(page, figure, slider_box, moves, settled):
+    """Milliseconds from each key press to the changed figure, alternating one step right and one step left.
+
+    ``settled()`` waits until the kernel has finished with a move, before the next one starts.
+    """
+    times = []
+    for move in range(moves):
+        page.evaluate(WATCH_JS, [figure.element_handle(), 7])  # every 7th byte: cheap enough for every frame
+        helpers.press(slider_box, "ArrowRight" if move % 2 == 0 else "ArrowLeft")
+        page.wait_for_function("() => window.__changed !== null", timeout=helpers.WIDGET_TIMEOUT)
+        times.append(page.evaluate("() => window.__changed - window.__keyDown"))
+        settled()
+    return times
+
+
+def _run_notebook(browser, lab, path):
+    """A page with ``path`` opened in JupyterLab and all its cells run without an error."""
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    helpers.open_notebook(page, lab.url, path)
+    report = helpers.run_all_cells(page, path)
+    assert not report["errors"], report["errors"]
+    return page
+
+
+def training_view_in_lab(browser, lab, moves):
+    path = "notebooks/04_separable_clusters.ipynb"
+    page = _run_notebook(browser, lab, path)
+    view = helpers.training_view(page)
+    helpers.wait_for_canvas(view)
+    learning_rate = helpers.slider(view, "learning rate")
+    status = view.locator(".widget-html-content")
+
+    def settled():
+        helpers.wait_for_text(status, f"learning rate {helpers.readout(learning_rate)} ")
+        page.wait_for_function(LAB_KERNEL_IDLE_JS, arg=path, timeout=helpers.WIDGET_TIMEOUT)
+
+    settled()
+    times = time_moves(page, view, learning_rate, moves, settled)
+    helpers.shut_down(page, path)
+    page.close()
+    return times
+
+
+def threshold_in_lab(browser, lab, moves):
+    path = "notebooks/06_breast_cancer.ipynb"
+    page = _run_notebook(browser, lab, path)
+    threshold, figure = helpers.threshold_explorer(page)
+    helpers.wait_for_canvas(figure)
+
+    def settled():
+        page.wait_for_function(LAB_KERNEL_IDLE_JS, arg=path, timeout=helpers.WIDGET_TIMEOUT)
+
+    times = time_moves(page, figure, threshold, moves, settled)
+    helpers.shut_down(page, path)
+    page.close()
+    return times
+
+
+def threshold_in_voila(browser, folder, series, moves):
+    server = helpers.start_voila(folder, series / "notebooks" / "06_breast_cancer.ipynb")
+    try:
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(server.url, wait_until="commit")
+        helpers.wait_for_voila(page, server)
+        threshold, figure = helpers.threshold_explorer(page)
+        helpers.wait_for_canvas(figure)
+        # Voilà's page has no handle on its kernel's status: wait for the picture to stop changing instead,
+        # i.e. for two consecutive animation frames ~200 ms apart with the same picture.
+        settle_js = f"""
+            async (element) => {{
+                const signature = () => ({helpers.CANVAS_SIGNATURE_JS})([element, null, 7]);
+                let last = signature();
+                for (;;) {{
+                    await new Promise(resolve => setTimeout(resolve, 200));
+                    const now = signature();
+                    if (now === last) {{ return; }}
+                    last = now;
+                }}
+            }}"""
+
+        def settled():
+            page.evaluate(settle_js, figure.element_handle())
+
+        times = time_moves(page, figure, threshold, moves, settled)
+        page.close()
+    finally:
+        server.stop()
+    return times
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--moves", type=int, default=12, help="slider moves per row (default 12)")
+    args = parser.parse_args()
+    if not os.access(helpers.CHROMIUM, os.X_OK):
+        sys.exit(f"Chromium is not installed (no {helpers.CHROMIUM}): {helpers.HOW_TO_GET_THEM}")
+
+    rows = {}
+    with tempfile.TemporaryDirectory(prefix="bench_browser_") as folder:
+        series = helpers.prepare_folder(folder)
+        lab = helpers.start_lab(folder, series)
+        try:
+            with sync_playwright() as playwright:
+                browser = helpers.launch_browser(playwright)
+                version = browser.version
+                rows["04 TrainingView, JupyterLab: learning rate one step (re-train 750 iterations)"] = \
+                    training_view_in_lab(browser, lab, args.moves)
+                rows["06 ThresholdExplorer, JupyterLab: threshold ± 0.01"] = threshold_in_lab(browser, lab, args.moves)
+                rows["06 ThresholdExplorer, Voilà app: threshold ± 0.01"] = \
+                    threshold_in_voila(browser, folder, series, args.moves)
+                browser.close()
+        finally:
+            lab.stop()
+
+    print(f"Key press on a slider → updated figure, in headless Chromium {version}, {os.cpu_count()} CPUs\n")
+    print("| view and move | median (ms) | min (ms) | max (ms) | moves | under 250 ms? |")
+    print("| --- | ---: | ---: | ---: | ---: | :---: |")
+    for name, times in rows.items():
+        median = statistics.median(times)
+        print(f"| {name} | {median:.0f} | {min(times):.0f} | {max(times):.0f} | {len(times)} | "
+              f"{'yes' if median < TARGET_MS else '**no**'} |")
+    return 0 if all(statistics.median(times) < TARGET_MS for times in rows.values()) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

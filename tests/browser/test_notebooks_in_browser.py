@@ -1,0 +1,225 @@
+"""Every notebook in a real browser, and the presentation mode (Voilà).
+
+JupyterLab (started on localhost by the ``lab_server`` fixture, on a temporary copy of the notebooks as stored)
+opens each notebook in headless Chromium, and Run > Run All Cells runs it in a fresh kernel. Then: every cell has
+run, in order; none shows an error or writes to stderr; every widget view has rendered, none as "Error displaying
+widget". The live views get a hand on their controls: in 04, moving the learning-rate slider re-trains and changes
+the figure, and Play advances the iteration; in 06, moving the threshold slider changes the confusion matrix.
+Voilà (what ``make present`` runs) shows 04 and 06 as apps with the code hidden, and the same controls work there.
+
+Each notebook has its own test class (made from the list of notebooks at the end), so that ``pytest -n 2 --dist
+loadscope`` spreads them over both workers. Skipped, with a message saying how to get them, when Chromium or
+Playwright is missing. Select or deselect with ``-m browser`` / ``-m 'not browser'``.
+"""
+
+import json
+import re
+from pathlib import Path
+from types import SimpleNamespace
+
+import nbformat
+import pytest
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9]*.ipynb"))
+VIEWPORT = {"width": 1400, "height": 1000}
+
+
+def _number(notebook):
+    return notebook.name.split("_")[0]
+
+
+def _screenshot_on_failure(page, folder, name):
+    """Keep a picture of the page when a set-up step fails, and say where it is."""
+    path = Path(folder) / f"{name}.png"
+    try:
+        page.screenshot(path=path, full_page=True)
+        return f"the page at that moment: {path}"
+    except Exception as error:  # noqa: BLE001 - the picture is a courtesy; the original error matters
+        return f"(no screenshot: {error})"
+
+
+# --------------------------------------------------------------------------------------------------------------
+# The two ways of showing a notebook: JupyterLab (Run All) and Voilà (an app)
+# --------------------------------------------------------------------------------------------------------------
+class InJupyterLab:
+    """The class's notebook opened in JupyterLab as stored, checked, then run with Run > Run All Cells."""
+
+    notebook: Path
+
+    @pytest.fixture(scope="class")
+    @classmethod
+    def app(cls, lab_server, browser, tools, tmp_path_factory):
+        path = f"notebooks/{cls.notebook.name}"
+        page = browser.new_page(viewport=VIEWPORT)
+        try:
+            try:
+                tools.open_notebook(page, lab_server.url, path)
+                stored = page.evaluate(tools.WIDGET_VIEWS_JS)
+                report = tools.run_all_cells(page, path)
+                views = tools.wait_for_widget_views(page, report["widgetOutputs"])
+            except Exception as error:
+                error.add_note(_screenshot_on_failure(page, tmp_path_factory.mktemp("failure"), cls.notebook.stem))
+                error.add_note(f"JupyterLab's log ends with:\n{lab_server.log_tail()}")
+                raise
+            yield SimpleNamespace(page=page, stored=stored, report=report, views=views)
+            tools.shut_down(page, path)  # its kernel: the next notebook gets the CPU to itself
+        finally:
+            page.close()
+
+    def test_opens_as_stored_without_a_widget_error(self, app):
+        assert not app.stored["errors"], "a stored widget shows 'Error displaying widget' when the notebook opens"
+
+    def test_run_all_runs_every_cell_without_an_error(self, app):
+        report = app.report
+        assert not report["errors"], f"cells failed: {report['errors']}"
+        assert not report["stderr"], f"cells wrote to stderr: {report['stderr']}"
+        assert report["executed"] == list(range(1, report["cells"] + 1)), "not every cell ran, once, in order"
+
+    def test_every_widget_renders(self, app):
+        assert not app.views["errors"], "a widget shows 'Error displaying widget'"
+        assert app.views["rendered"] == app.report["widgetOutputs"], app.views
+
+
+class InVoila:
+    """The class's notebook as a Voilà app, the way ``make present NB=..`` shows it."""
+
+    notebook: Path
+
+    @pytest.fixture(scope="class")
+    @classmethod
+    def app(cls, browser_folder, browser, tools, tmp_path_factory):
+        folder, series = browser_folder
+        server = tools.start_voila(folder, series / "notebooks" / cls.notebook.name)
+        page = browser.new_page(viewport=VIEWPORT)
+        try:
+            try:
+                page.goto(server.url, wait_until="commit")
+                try:
+                    tools.wait_for_voila(page, server)
+                except tools.VoilaRenderError as error:
+                    _xfail_if_image_outside_the_folder(cls.notebook, str(error))
+                    raise
+                views = tools.wait_for_widget_views(page, tools.widget_outputs(cls.notebook))
+            except Exception as error:
+                name = f"voila-{cls.notebook.stem}"
+                error.add_note(_screenshot_on_failure(page, tmp_path_factory.mktemp("failure"), name))
+                raise
+            yield SimpleNamespace(page=page, views=views)
+        finally:
+            page.close()
+            server.stop()
+
+    def test_shows_outputs_with_the_code_hidden_and_no_error(self, app, tools):
+        problems = app.page.evaluate(tools.VOILA_PROBLEMS_JS)
+        assert not problems, problems
+        assert app.views["rendered"] == tools.widget_outputs(self.notebook), app.views
+        text = app.page.locator("body").inner_text()
+        code_lines = [line.strip() for cell in nbformat.read(self.notebook, as_version=4).cells
+                      if cell.cell_type == "code" for line in cell.source.splitlines()
+                      if len(line.strip()) >= 25 and not line.lstrip().startswith("#")]
+        assert code_lines and not [line for line in code_lines if line in text], "code is shown"
+
+
+def _xfail_if_image_outside_the_folder(notebook, server_log):
+    """A known limitation, reported as such (xfail) and only for exactly this failure.
+
+    Voilà 0.5.13 inlines the images of markdown cells; it looks each one up relative to the notebook's folder, and a
+    path that leaves the folder (``![...](../figures/x.gif)``) raises an HTTPError that nothing catches: the page
+    never finishes. The notebook is fine everywhere else (JupyterLab, GitHub, nbviewer); the fix is to show the
+    image from inside ``notebooks/``.
+    """
+    refused = re.search(r"HTTP 404: Not Found \((\.\./\S+) is outside root contents directory\)", server_log)
+    if refused:
+        pytest.xfail(f"Voilà 0.5.13 cannot show {notebook.name}: its markdown shows {refused.group(1)}, outside "
+                     "the notebook's folder, and the page never finishes; show the image from inside notebooks/")
+
+
+# --------------------------------------------------------------------------------------------------------------
+# The live views, in either app
+# --------------------------------------------------------------------------------------------------------------
+class TrainingViewChecks:
+    """Notebook 04's TrainingView: canvas, Play + iteration, learning rate + iterations, a status line."""
+
+    def test_learning_rate_slider_retrains_and_redraws(self, app, tools):
+        view = tools.training_view(app.page)
+        learning_rate, status = tools.slider(view, "learning rate"), view.locator(".widget-html-content")
+        start = tools.readout(learning_rate)
+        tools.wait_for_text(status, f"learning rate {start} ")  # the kernel has caught up with the slider
+        before = tools.wait_for_canvas(view)
+        for key, picture_before in (("PageUp", before), ("PageDown", None)):  # up five steps, then back
+            shown = tools.readout(learning_rate)
+            picture_before = picture_before or tools.canvas_signature(view)
+            tools.press(learning_rate, key)
+            value = tools.wait_for_readout(learning_rate, f"text !== {json.dumps(shown)}")
+            tools.wait_for_text(status, f"learning rate {value} ")  # re-trained with the new value
+            tools.wait_for_canvas_change(view, picture_before)
+        assert value == start
+
+    def test_play_advances_the_iteration(self, app, tools):
+        view = tools.training_view(app.page)
+        iteration = tools.slider(view, "iteration")
+        picture = tools.wait_for_canvas(view)
+        tools.press(iteration, "Home")  # iteration 0, the starting weights
+        tools.wait_for_readout(iteration, "text === '0'")
+        at_zero = tools.wait_for_canvas_change(view, picture)
+        view.locator(".widget-play button:has(i.fa-play)").click()
+        first = int(tools.wait_for_readout(iteration, "Number(text) > 0"))
+        tools.wait_for_readout(iteration, f"Number(text) > {first}")  # and on, frame after frame
+        tools.wait_for_canvas_change(view, at_zero)  # the kernel redraws the moving boundary
+        view.locator(".widget-play button:has(i.fa-stop)").click()  # stop (playing or not): back to 0
+
+
+class ThresholdChecks:
+    """Notebook 06's ThresholdExplorer: the threshold slider above a figure whose top-right panel is the
+    confusion matrix."""
+
+    def test_threshold_slider_changes_the_confusion_matrix(self, app, tools, confusion_box):
+        threshold, figure = tools.threshold_explorer(app.page)
+        tools.wait_for_canvas(figure)
+        for key, end in (("Home", "0.00"), ("End", "1.00")):  # everything flagged, then nothing flagged
+            matrix = tools.canvas_signature(figure, confusion_box)
+            tools.press(threshold, key)
+            tools.wait_for_readout(threshold, f"text === {json.dumps(end)}")
+            tools.wait_for_canvas_change(figure, matrix, confusion_box)
+
+
+@pytest.fixture(scope="session")
+def confusion_box(tools):
+    """Where the confusion matrix's cells are on the explorer's canvas, as fractions [left, top, right, bottom]
+    of its size: the same ThresholdExplorer, laid out on made-up scores, and the middle 60% of its matrix."""
+    tools.require_browser()  # nothing to measure for
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    from logreg_viz.threshold import ThresholdExplorer
+
+    explorer = ThresholdExplorer(np.r_[np.ones(50, int), np.zeros(100, int)], np.linspace(0.01, 0.99, 150),
+                                 class_names=("malignant", "benign"))
+    try:
+        left, bottom, width, height = explorer.confusion_image.get_window_extent(
+            explorer.fig.canvas.get_renderer()).bounds
+        fig_width, fig_height = explorer.fig.bbox.size
+    finally:
+        plt.close(explorer.fig)
+    margin_x, margin_y = 0.2 * width, 0.2 * height
+    return [(left + margin_x) / fig_width, 1 - (bottom + height - margin_y) / fig_height,
+            (left + width - margin_x) / fig_width, 1 - (bottom + margin_y) / fig_height]
+
+
+# --------------------------------------------------------------------------------------------------------------
+# One class per notebook and app
+# --------------------------------------------------------------------------------------------------------------
+LIVE_VIEW_CHECKS = {"04": TrainingViewChecks, "06": ThresholdChecks}
+PRESENTED = ["04", "06"]  # the notebooks the teacher's guide presents with Voilà
+
+
+for _notebook in NOTEBOOKS:
+    _checks = LIVE_VIEW_CHECKS.get(_number(_notebook))
+    _name = f"TestJupyterLab{_number(_notebook)}"
+    globals()[_name] = type(_name, (*([_checks] if _checks else []), InJupyterLab), {"notebook": _notebook})
+    if _number(_notebook) in PRESENTED:
+        _name = f"TestVoila{_number(_notebook)}"
+        globals()[_name] = type(_name, (*([_checks] if _checks else []), InVoila), {"notebook": _notebook})

@@ -1,0 +1,309 @@
+"""Student copies (``scripts/make_student_copies.py``, ``make student``).
+
+For every notebook: the student copy differs from the teacher's only where a solution was (stub in, answer out,
+stale outputs cleared); it runs top to bottom in a fresh kernel with nothing failing but the missing answers,
+each a ``NotImplementedError`` from a stub, while every check says "not done yet"; and pasting the reference
+solutions back into that same kernel makes every check say ✅. For the script: what it writes and says, that it
+never overwrites a student's work without ``--force``, and that bad usage or broken markers exit non-zero.
+
+Executing the notebooks is the cost of this module. Each notebook gets its own test class (made below from the
+list of notebooks), so that ``pytest -n 2 --dist loadscope`` spreads the notebooks over both workers.
+"""
+
+import copy
+import importlib.util
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = ROOT / "notebooks"
+SCRIPT = ROOT / "scripts" / "make_student_copies.py"
+TEACHER_NOTEBOOKS = sorted(NOTEBOOKS.glob("[0-9]*.ipynb"))
+
+_spec = importlib.util.spec_from_file_location("make_student_copies", SCRIPT)
+make_student_copies = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(make_student_copies)
+
+HINT = make_student_copies.DEFAULT_HINT
+CHECK_CALL = re.compile(r"^check_\w+\(\s*(\w+)", re.MULTILINE)
+
+
+def _run_script(*args, cwd=ROOT):
+    return subprocess.run([sys.executable, str(SCRIPT), *map(str, args)], cwd=cwd, capture_output=True, text=True)
+
+
+def _is_solution(cell):
+    return bool(cell.metadata.get("nbgrader", {}).get("solution"))
+
+
+def _text(cell, stream="stdout"):
+    return "".join(o.get("text", "") for o in cell.get("outputs", [])
+                   if o.output_type == "stream" and o.name == stream)
+
+
+def _errors(cell):
+    return [o for o in cell.get("outputs", []) if o.output_type == "error"]
+
+
+def _solution_names(notebook):
+    """Everything the notebook's solution cells define (the exercises' functions)."""
+    return set().union(*(make_student_copies._defined_names(c.source) for c in notebook.cells if _is_solution(c)))
+
+
+def _uses(source, names):
+    return any(re.search(rf"\b{re.escape(name)}\b", source) for name in names)
+
+
+def _checked_names(cell):
+    """Names of the functions that a check cell hands to a check (``check_sigmoid(my_sigmoid)`` -> my_sigmoid)."""
+    return set(CHECK_CALL.findall(cell.source)) if cell.cell_type == "code" else set()
+
+
+# --------------------------------------------------------------------------------------------------------------
+# One class per notebook: the student copy, executed once, then the reference solutions pasted back
+# --------------------------------------------------------------------------------------------------------------
+@pytest.fixture(scope="class")
+def copies(request):
+    """(teacher notebook, its student copy) for the test class's ``notebook``."""
+    teacher = nbformat.read(request.cls.notebook, as_version=4)
+    student, _ = make_student_copies.make_student_notebook(teacher)
+    return teacher, student
+
+
+@pytest.fixture(scope="class")
+def executed(copies):
+    """The student copy run top to bottom in a fresh kernel; then, in the same kernel, the reference solutions
+    pasted back and run again with the cells that use them (the checks).
+
+    Returns (notebook after the first run, notebook after pasting back, indices of the cells run again).
+    """
+    teacher, student = copies
+    notebook = copy.deepcopy(student)
+    client = NotebookClient(notebook, timeout=600, allow_errors=True, kernel_name="python3",
+                            resources={"metadata": {"path": str(NOTEBOOKS)}})
+    with client.setup_kernel():
+        for index, cell in enumerate(notebook.cells):
+            client.execute_cell(cell, index)
+        first_run = copy.deepcopy(notebook)
+        # the solutions, and the cells whose outputs the script cleared because they use a solution
+        rerun = [i for i, cell in enumerate(student.cells) if cell.cell_type == "code"
+                 and (_is_solution(cell) or cell.outputs != teacher.cells[i].outputs)]
+        for index in rerun:
+            notebook.cells[index].source = teacher.cells[index].source  # the reference solution, pasted back
+            client.execute_cell(notebook.cells[index], index)
+    return first_run, notebook, rerun
+
+
+class StudentCopyChecks:
+    """The tests of one notebook's student copy (subclassed below, one class per notebook)."""
+
+    notebook: Path
+
+    def test_only_the_solutions_differ(self, copies):
+        teacher, student = copies
+        assert student.metadata == teacher.metadata  # kernelspec, saved widget state, ...
+        assert len(student.cells) == len(teacher.cells)
+        solution_names = _solution_names(teacher)
+        stubbed = 0
+        for index, (before, after) in enumerate(zip(teacher.cells, student.cells)):
+            where = f"{self.notebook.name}, cell {index}"
+            assert after.cell_type == before.cell_type and after.metadata == before.metadata, where
+            assert "### BEGIN SOLUTION" not in after.source and "### END SOLUTION" not in after.source, where
+            if not _is_solution(before):
+                assert after.source == before.source, where
+                if before.cell_type == "code" and after.outputs != before.outputs:
+                    # only the outputs computed from a solution (a check's "✅") are cleared, with their count
+                    assert after.outputs == [] and after.execution_count is None, where
+                    assert _uses(before.source, solution_names), where
+                continue
+            stubbed += 1
+            assert after.outputs == [] and after.execution_count is None, where
+            # the lines outside the markers are kept in place (def line, docstring); the solution lines are gone
+            outside = re.sub(r"[ \t]*### BEGIN SOLUTION.*?### END SOLUTION[^\n]*\n?", "", before.source,
+                             flags=re.DOTALL)
+            kept = [line for line in after.source.splitlines()
+                    if line.strip() != "# YOUR CODE HERE" and "raise NotImplementedError" not in line]
+            assert kept == outside.splitlines(), where
+            solution = re.search(r"### BEGIN SOLUTION\n(.*?)### END SOLUTION", before.source, re.DOTALL).group(1)
+            for line in solution.splitlines():
+                if len(line.strip()) > 12:  # a distinctive line of the answer must not survive
+                    assert line not in after.source, f"{where}: the solution line {line!r} is still there"
+            assert re.search(r"^( *)# YOUR CODE HERE\n\1raise NotImplementedError\(\"\w+: " + HINT, after.source,
+                             re.MULTILINE), where
+        assert stubbed == sum(map(_is_solution, teacher.cells))
+        # the figures stay: every picture of the teacher's copy is in the student's
+        pictures = [sum("image/png" in o.get("data", {}) for o in c.get("outputs", [])) for c in teacher.cells]
+        assert [sum("image/png" in o.get("data", {}) for o in c.get("outputs", [])) for c in student.cells] == \
+            pictures
+
+    def test_every_exercise_has_a_check(self, copies):
+        teacher, _ = copies
+        checked = set().union(*map(_checked_names, teacher.cells))
+        for index, cell in enumerate(teacher.cells):
+            if _is_solution(cell) and cell.cell_type == "code":
+                defined = make_student_copies._defined_names(cell.source)
+                assert defined and defined <= checked, (
+                    f"{self.notebook.name}, cell {index} defines {sorted(defined)}; checked: {sorted(checked)}")
+
+    def test_student_copy_runs_with_only_the_exercises_missing(self, copies, executed):
+        teacher, student = copies
+        first_run, _, _ = executed
+        solution_names = _solution_names(teacher)
+        for index, cell in enumerate(first_run.cells):
+            if cell.cell_type != "code":
+                continue
+            where = f"{self.notebook.name}, cell {index}"
+            for error in _errors(cell):
+                assert error.ename == "NotImplementedError" and HINT in error.evalue, (
+                    f"{where} fails with {error.ename}: {error.evalue}")
+                assert _uses(cell.source, solution_names), (
+                    f"{where} fails with the stub's NotImplementedError, but it uses no exercise")
+            if _text(cell, "stderr"):
+                assert _text(teacher.cells[index], "stderr"), f"{where} writes to stderr: {_text(cell, 'stderr')}"
+            if _checked_names(cell):
+                lines = _text(cell).strip().splitlines()
+                assert len(lines) == 1 and lines[0].startswith("⏳") and "not done yet" in lines[0], (where, lines)
+                assert not _errors(cell), where
+
+    def test_pasting_the_solutions_back_passes_every_check(self, copies, executed):
+        teacher, _ = copies
+        _, pasted, rerun = executed
+        checks = [i for i in rerun if _checked_names(pasted.cells[i])]
+        assert checks, f"{self.notebook.name} has no check cell"
+        for index in rerun:
+            cell = pasted.cells[index]
+            assert not _errors(cell), f"{self.notebook.name}, cell {index}: {_errors(cell)}"
+            if index in checks:
+                lines = _text(cell).strip().splitlines()
+                assert len(lines) == 1 and lines[0].startswith("✅"), (self.notebook.name, index, lines)
+
+
+for _path in TEACHER_NOTEBOOKS:
+    _name = f"TestStudentCopyOf{_path.name.split('_')[0]}"
+    globals()[_name] = type(_name, (StudentCopyChecks,), {"notebook": _path})
+
+
+# --------------------------------------------------------------------------------------------------------------
+# The stub itself
+# --------------------------------------------------------------------------------------------------------------
+def test_stub_keeps_indentation_and_the_lines_around_it():
+    source = "def f(x):\n    y = 1\n    ### BEGIN SOLUTION\n    return x + y\n    ### END SOLUTION\n"
+    stubbed, regions = make_student_copies.stub_solution_regions(source)
+    assert regions == 1
+    assert stubbed == ('def f(x):\n    y = 1\n    # YOUR CODE HERE\n'
+                       '    raise NotImplementedError("f: replace this line with your code")\n')
+
+
+def test_stub_outside_a_function_has_the_plain_hint():
+    stubbed, _ = make_student_copies.stub_solution_regions("### BEGIN SOLUTION\nanswer = 42\n### END SOLUTION")
+    assert stubbed == '# YOUR CODE HERE\nraise NotImplementedError("replace this line with your code")'
+
+
+@pytest.mark.parametrize("source, message", [
+    ("### BEGIN SOLUTION\nx = 1\n", "never closed"),
+    ("x = 1\n### END SOLUTION\n", "without a"),
+    ("### BEGIN SOLUTION\n### BEGIN SOLUTION\n### END SOLUTION\n", "inside another"),
+])
+def test_markers_that_do_not_pair_up_are_an_error(source, message):
+    with pytest.raises(make_student_copies.MarkerError, match=message):
+        make_student_copies.stub_solution_regions(source)
+
+
+def test_solution_cells_without_markers_are_replaced_whole():
+    notebook = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell("answer = 42", metadata={"nbgrader": {"solution": True}}),
+        nbformat.v4.new_markdown_cell("Because.", metadata={"nbgrader": {"solution": True}}),
+        nbformat.v4.new_code_cell("print(answer)", outputs=[nbformat.v4.new_output("stream", text="42\n")]),
+        nbformat.v4.new_code_cell("print('other')", outputs=[nbformat.v4.new_output("stream", text="other\n")]),
+    ])
+    student, exercises = make_student_copies.make_student_notebook(notebook)
+    assert exercises == 2
+    assert [c.source for c in student.cells] == [
+        '# YOUR CODE HERE\nraise NotImplementedError("replace this line with your code")', "YOUR ANSWER HERE",
+        "print(answer)", "print('other')"]
+    assert student.cells[2].outputs == [] and student.cells[3].outputs == notebook.cells[3].outputs
+    assert notebook.cells[0].source == "answer = 42"  # the teacher's notebook is not changed
+
+
+# --------------------------------------------------------------------------------------------------------------
+# The script: what it writes and says, and that it never loses a student's work
+# --------------------------------------------------------------------------------------------------------------
+@pytest.fixture
+def out(tmp_path):
+    return tmp_path / "student"
+
+
+def test_writes_every_notebook_and_says_so(out):
+    result = _run_script("--out", out)
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in out.iterdir()) == [p.name for p in TEACHER_NOTEBOOKS]
+    for path in TEACHER_NOTEBOOKS:
+        exercises = sum(map(_is_solution, nbformat.read(path, as_version=4).cells))
+        assert re.search(rf"^wrote \S*{re.escape(path.name)} \({exercises} exercises? stubbed\)$", result.stdout,
+                         re.MULTILINE), result.stdout
+    assert f"{len(TEACHER_NOTEBOOKS)} student copies written, 0 skipped" in result.stdout
+
+
+def test_never_overwrites_a_students_work_without_force(out):
+    assert _run_script("--out", out).returncode == 0
+    first, last = out / TEACHER_NOTEBOOKS[0].name, out / TEACHER_NOTEBOOKS[-1].name
+    work = nbformat.read(first, as_version=4)
+    solution = next(c for c in work.cells if _is_solution(c))
+    solution.source = "def my_answer():\n    return 'a student wrote this'"
+    nbformat.write(work, first)
+    students_bytes = first.read_bytes()
+    last.unlink()  # a copy that went missing is written again; the others are left alone
+
+    result = _run_script("--out", out)
+    assert result.returncode == 0, result.stderr
+    assert first.read_bytes() == students_bytes
+    assert re.search(rf"^skipped \S*{re.escape(first.name)}: it already exists .*use --force", result.stdout,
+                     re.MULTILINE), result.stdout
+    assert re.search(rf"^wrote \S*{re.escape(last.name)} ", result.stdout, re.MULTILINE), result.stdout
+    assert f"1 student copy written, {len(TEACHER_NOTEBOOKS) - 1} skipped" in result.stdout
+
+    forced = _run_script("--out", out, "--force")
+    assert forced.returncode == 0, forced.stderr
+    assert re.search(rf"^overwrote \S*{re.escape(first.name)} ", forced.stdout, re.MULTILINE), forced.stdout
+    assert "a student wrote this" not in first.read_text(encoding="utf-8")
+    assert nbformat.read(first, as_version=4) == \
+        make_student_copies.make_student_notebook(nbformat.read(TEACHER_NOTEBOOKS[0], as_version=4))[0]
+
+
+def test_default_folder_is_student_next_to_notebooks():
+    assert make_student_copies.parse_args([]).out == ROOT / "student"
+    assert "student/" in (ROOT / ".gitignore").read_text().split()
+
+
+def test_bad_usage_exits_non_zero(tmp_path, out):
+    unknown = _run_script("--frobnicate")
+    assert unknown.returncode == 2 and "usage:" in unknown.stderr
+
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    nothing = _run_script("--source", empty, "--out", out)
+    assert nothing.returncode == 1 and "no notebooks named NN_*.ipynb" in nothing.stderr
+    assert not out.exists()
+
+
+def test_broken_markers_write_nothing(tmp_path, out):
+    source = tmp_path / "teacher"
+    source.mkdir()
+    solution = {"nbgrader": {"solution": True}}
+    good = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
+        "def f():\n    ### BEGIN SOLUTION\n    return 1\n    ### END SOLUTION", metadata=solution)])
+    bad = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("intro"), nbformat.v4.new_code_cell(
+        "def g():\n    ### BEGIN SOLUTION\n    return 2", metadata=solution)])
+    nbformat.write(good, source / "01_good.ipynb")
+    nbformat.write(bad, source / "02_bad.ipynb")
+    result = _run_script("--source", source, "--out", out)
+    assert result.returncode == 1
+    assert "02_bad.ipynb, cell 1: line 2: '### BEGIN SOLUTION' is never closed" in result.stderr
+    assert "no student copy was written" in result.stderr
+    assert not out.exists()
