@@ -6,8 +6,13 @@ what is right, or the first thing that is wrong (wrong shape, wrong value at z =
 It also returns a ``CheckResult``, true when the answer is right, so the tests can prove that reference solutions
 pass and typical mistakes fail; in a notebook it displays nothing beyond its one line (no stray ``True``).
 A stub that still raises NotImplementedError is reported as "not done yet", not as a crash.
+
+A "Try it" cell, which uses a finished exercise on the notebook's data, runs its code inside ``with try_it(f):``:
+while ``f`` is still a stub it prints one "not done yet" line instead of failing, so that a student copy runs top
+to bottom (JupyterLab's Run All stops at the first error).
 """
 
+import contextlib
 import warnings
 
 
@@ -48,3 +53,30 @@ def run_check(exercise, student_function, cases):
 def _report(passed, message):
     print(message)
     return CheckResult(passed, message)
+
+
+@contextlib.contextmanager
+def try_it(exercise):
+    """Run the body of a "Try it" cell; if it raises NotImplementedError (an exercise still stubbed), print one
+    "not done yet" line instead of failing.
+
+    Parameters
+    ----------
+    exercise : function or str
+        The exercise the cell tries out (its ``__name__`` is shown), or a name to show.
+
+    Examples
+    --------
+    >>> def my_sigmoid(z):
+    ...     raise NotImplementedError("my_sigmoid: replace this line with your code")
+    >>> with try_it(my_sigmoid):
+    ...     print(my_sigmoid(0.0))
+    ⏳ my_sigmoid: not done yet, so there is nothing to try. Finish it above, then run this cell again.
+
+    Any other error of the student's code is raised as usual: its traceback is what they need to see.
+    """
+    name = exercise if isinstance(exercise, str) else getattr(exercise, "__name__", repr(exercise))
+    try:
+        yield
+    except NotImplementedError:
+        print(f"⏳ {name}: not done yet, so there is nothing to try. Finish it above, then run this cell again.")

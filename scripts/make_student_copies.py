@@ -7,11 +7,20 @@ region with nbgrader's stub, indented like the marker::
     # YOUR CODE HERE
     raise NotImplementedError("my_sigmoid: replace this line with your code")
 
-so the lines above the region (the ``def`` line, the docstring) stay as they are. The outputs and execution
-counts of the solution cells are cleared, and so are those of the cells that use what a solution defines (the
-check cells): a student should not find a "✅ correct" under a check they have not run yet. Everything else is
-copied unchanged: the text, the figures, the widgets and their saved state, the check calls and all metadata.
-Markdown solution cells without markers (none so far) become "YOUR ANSWER HERE", as in nbgrader.
+so the lines above the region (the ``def`` line, the docstring) stay as they are. The stub raises only when the
+function is called: defining it never fails. The outputs and execution counts of the solution cells are cleared,
+and so are those of the cells that use what a solution defines (the check cells and the "Try it" cells): a
+student should not find a "✅ correct" under a check they have not run yet. Everything else is copied unchanged:
+the text, the figures, the widgets and their saved state, the check calls and all metadata. Markdown solution
+cells without markers (none so far) become "YOUR ANSWER HERE", as in nbgrader.
+
+Cells are locked as nbgrader's ``LockCells`` locks them, through the metadata that JupyterLab and Notebook obey: a
+solution cell cannot be deleted, and a locked cell (``"locked": true`` in its nbgrader metadata, e.g. a check cell)
+can be neither deleted nor edited.
+
+So that a student copy runs top to bottom without an error (JupyterLab's Run All stops at the first one), the
+notebooks play their part: a check turns a stub's NotImplementedError into "⏳ not done yet", and a cell that uses
+an exercise on the notebook's data runs it inside ``with logreg_exercises.try_it(function):``, which does the same.
 
 A student copy that already exists is never overwritten (it may hold a student's work) unless ``--force`` is
 given; the script says which files it skipped and why, and which it wrote.
@@ -118,6 +127,17 @@ def _clear(cell):
     cell.execution_count = None
 
 
+def _lock(cell):
+    """Lock ``cell`` as nbgrader's LockCells does by default: a solution cell cannot be deleted; a grade cell or a
+    locked cell can be neither deleted nor edited."""
+    nbgrader = cell.metadata.get("nbgrader", {})
+    if nbgrader.get("solution"):
+        cell.metadata["deletable"] = False
+    elif nbgrader.get("grade") or nbgrader.get("locked"):
+        cell.metadata["deletable"] = False
+        cell.metadata["editable"] = False
+
+
 def make_student_notebook(notebook):
     """The student version of a teacher notebook (a new NotebookNode; ``notebook`` is not changed).
 
@@ -126,6 +146,7 @@ def make_student_notebook(notebook):
     student = nbformat.from_dict(notebook)  # a deep copy
     solution_names, exercises = set(), 0
     for index, cell in enumerate(student.cells):
+        _lock(cell)
         if not _is_solution_cell(cell):
             if cell.cell_type == "code" and _uses_any(cell.source, solution_names):
                 _clear(cell)  # e.g. a check cell: its stored "✅ correct" came from the reference solution

@@ -6,7 +6,7 @@ version, ...), replaces the solutions with stubs (``ClearSolutions``), clears ou
 its gradebook. This module runs exactly that command on every teacher notebook in a temporary course folder and
 requires it to succeed without a warning or an error; then it compares nbgrader's release with
 ``scripts/make_student_copies.py``: the same cells, the same sources, the stubs in the same places (ours only add a
-hint to the ``NotImplementedError``).
+hint to the ``NotImplementedError``), the same cells locked against deleting and editing.
 
 nbgrader is a teacher's optional extra (``pip install -r requirements-teacher.txt``): without it this module is
 skipped.
@@ -29,6 +29,7 @@ pytest.importorskip(
 ROOT = Path(__file__).resolve().parents[1]
 TEACHER_NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9]*.ipynb"))
 ASSIGNMENT = "series"
+LOCKS = ("deletable", "editable")  # the cell metadata of nbgrader's LockCells, obeyed by JupyterLab
 
 _spec = importlib.util.spec_from_file_location("make_student_copies", ROOT / "scripts" / "make_student_copies.py")
 make_student_copies = importlib.util.module_from_spec(_spec)
@@ -82,10 +83,12 @@ def test_nbgraders_student_version_matches_ours(course, notebook):
         where = f"{notebook.name}, cell {index}"
         assert theirs.cell_type == mine.cell_type, where
         assert theirs.source.rstrip("\n") == _without_hint(mine.source).rstrip("\n"), where
+        assert {key: theirs.metadata.get(key) for key in LOCKS} == {key: mine.metadata.get(key) for key in LOCKS}, where
         if "raise NotImplementedError()" in theirs.source:
             stubs += 1
             assert theirs.metadata["nbgrader"]["solution"] is True, where
     assert stubs == exercises > 0
+    assert sum(cell.metadata.get("editable") is False for cell in ours.cells) >= exercises  # a check per exercise
 
 
 def test_solution_markers_only_in_solution_cells():

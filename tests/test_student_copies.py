@@ -1,10 +1,12 @@
 """Student copies (``scripts/make_student_copies.py``, ``make student``).
 
 For every notebook: the student copy differs from the teacher's only where a solution was (stub in, answer out,
-stale outputs cleared); it runs top to bottom in a fresh kernel with nothing failing but the missing answers,
-each a ``NotImplementedError`` from a stub, while every check says "not done yet"; and pasting the reference
-solutions back into that same kernel makes every check say ✅. For the script: what it writes and says, that it
-never overwrites a student's work without ``--force``, and that bad usage or broken markers exit non-zero.
+stale outputs cleared) and in the locks nbgrader would add; it runs top to bottom in a fresh kernel **without a
+single error** (so JupyterLab's Run All goes through), every check and every "Try it" cell saying "⏳ ... not done
+yet"; and pasting the reference solutions back into that same kernel makes every check say ✅ and every cell that
+uses an exercise print what the teacher's copy shows. Every check cell is a locked nbgrader cell named after its
+exercise. For the script: what it writes and says, that it never overwrites a student's work without
+``--force``, and that bad usage or broken markers exit non-zero.
 
 Executing the notebooks is the cost of this module. Each notebook gets its own test class (made below from the
 list of notebooks), so that ``pytest -n 2 --dist loadscope`` spreads the notebooks over both workers.
@@ -51,11 +53,6 @@ def _errors(cell):
     return [o for o in cell.get("outputs", []) if o.output_type == "error"]
 
 
-def _solution_names(notebook):
-    """Everything the notebook's solution cells define (the exercises' functions)."""
-    return set().union(*(make_student_copies._defined_names(c.source) for c in notebook.cells if _is_solution(c)))
-
-
 def _uses(source, names):
     return any(re.search(rf"\b{re.escape(name)}\b", source) for name in names)
 
@@ -63,6 +60,23 @@ def _uses(source, names):
 def _checked_names(cell):
     """Names of the functions that a check cell hands to a check (``check_sigmoid(my_sigmoid)`` -> my_sigmoid)."""
     return set(CHECK_CALL.findall(cell.source)) if cell.cell_type == "code" else set()
+
+
+def _locks(cell):
+    """The metadata nbgrader's LockCells adds to a teacher's cell (default settings): a solution cell cannot be
+    deleted, a locked (or grade) cell can be neither deleted nor edited."""
+    nbgrader = cell.metadata.get("nbgrader", {})
+    if nbgrader.get("solution"):
+        return {"deletable": False}
+    if nbgrader.get("locked") or nbgrader.get("grade"):
+        return {"deletable": False, "editable": False}
+    return {}
+
+
+def _not_done_yet(cell):
+    """Whether a cell printed exactly one line, a "⏳ ... not done yet" one."""
+    lines = _text(cell).strip().splitlines()
+    return len(lines) == 1 and lines[0].startswith("⏳") and "not done yet" in lines[0]
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -109,19 +123,22 @@ class StudentCopyChecks:
         teacher, student = copies
         assert student.metadata == teacher.metadata  # kernelspec, saved widget state, ...
         assert len(student.cells) == len(teacher.cells)
-        solution_names = _solution_names(teacher)
-        stubbed = 0
+        defined, stubbed = set(), 0  # the exercises' functions defined so far
         for index, (before, after) in enumerate(zip(teacher.cells, student.cells)):
             where = f"{self.notebook.name}, cell {index}"
-            assert after.cell_type == before.cell_type and after.metadata == before.metadata, where
+            assert after.cell_type == before.cell_type, where
+            assert after.metadata == {**before.metadata, **_locks(before)}, where
             assert "### BEGIN SOLUTION" not in after.source and "### END SOLUTION" not in after.source, where
             if not _is_solution(before):
                 assert after.source == before.source, where
-                if before.cell_type == "code" and after.outputs != before.outputs:
-                    # only the outputs computed from a solution (a check's "✅") are cleared, with their count
+                if before.cell_type == "code" and _uses(before.source, defined):
+                    # computed from a solution (a check's "✅", a "Try it" cell's result): cleared, with the count
                     assert after.outputs == [] and after.execution_count is None, where
-                    assert _uses(before.source, solution_names), where
+                elif before.cell_type == "code":
+                    assert after.outputs == before.outputs, where
+                    assert after.execution_count == before.execution_count, where
                 continue
+            defined |= make_student_copies._defined_names(before.source)
             stubbed += 1
             assert after.outputs == [] and after.execution_count is None, where
             # the lines outside the markers are kept in place (def line, docstring); the solution lines are gone
@@ -151,25 +168,38 @@ class StudentCopyChecks:
                 assert defined and defined <= checked, (
                     f"{self.notebook.name}, cell {index} defines {sorted(defined)}; checked: {sorted(checked)}")
 
-    def test_student_copy_runs_with_only_the_exercises_missing(self, copies, executed):
-        teacher, student = copies
+    def test_every_check_cell_is_a_locked_nbgrader_cell_named_after_its_exercise(self, copies):
+        teacher, _ = copies
+        grade_ids = {name: cell.metadata["nbgrader"]["grade_id"] for cell in teacher.cells if _is_solution(cell)
+                     for name in make_student_copies._defined_names(cell.source)}
+        checks = 0
+        for index, cell in enumerate(teacher.cells):
+            for name in _checked_names(cell):
+                checks += 1
+                assert cell.metadata.get("nbgrader") == {
+                    "grade": False, "grade_id": f"{grade_ids[name]}-check", "locked": True, "schema_version": 3,
+                    "solution": False, "task": False}, f"{self.notebook.name}, cell {index}"
+        assert checks == len(grade_ids)
+
+    def test_student_copy_runs_top_to_bottom_without_an_error(self, copies, executed):
+        teacher, _ = copies
         first_run, _, _ = executed
-        solution_names = _solution_names(teacher)
+        defined = set()  # the exercises' functions defined so far
         for index, cell in enumerate(first_run.cells):
             if cell.cell_type != "code":
                 continue
             where = f"{self.notebook.name}, cell {index}"
-            for error in _errors(cell):
-                assert error.ename == "NotImplementedError" and HINT in error.evalue, (
-                    f"{where} fails with {error.ename}: {error.evalue}")
-                assert _uses(cell.source, solution_names), (
-                    f"{where} fails with the stub's NotImplementedError, but it uses no exercise")
+            assert not _errors(cell), f"{where} fails: {[(e.ename, e.evalue) for e in _errors(cell)]}"
             if _text(cell, "stderr"):
                 assert _text(teacher.cells[index], "stderr"), f"{where} writes to stderr: {_text(cell, 'stderr')}"
-            if _checked_names(cell):
-                lines = _text(cell).strip().splitlines()
-                assert len(lines) == 1 and lines[0].startswith("⏳") and "not done yet" in lines[0], (where, lines)
-                assert not _errors(cell), where
+            if _is_solution(cell):
+                assert _text(cell) == "", where  # defining a stubbed function is silent
+                defined |= make_student_copies._defined_names(teacher.cells[index].source)
+            elif _uses(cell.source, defined):
+                # a check, or a "Try it" cell that uses an exercise: one line saying it is not done yet
+                assert _not_done_yet(cell), (where, _text(cell))
+            else:
+                assert not _not_done_yet(cell), where
 
     def test_pasting_the_solutions_back_passes_every_check(self, copies, executed):
         teacher, _ = copies
@@ -177,11 +207,13 @@ class StudentCopyChecks:
         checks = [i for i in rerun if _checked_names(pasted.cells[i])]
         assert checks, f"{self.notebook.name} has no check cell"
         for index in rerun:
-            cell = pasted.cells[index]
-            assert not _errors(cell), f"{self.notebook.name}, cell {index}: {_errors(cell)}"
+            cell, where = pasted.cells[index], f"{self.notebook.name}, cell {index}"
+            assert not _errors(cell), f"{where}: {_errors(cell)}"
             if index in checks:
                 lines = _text(cell).strip().splitlines()
-                assert len(lines) == 1 and lines[0].startswith("✅"), (self.notebook.name, index, lines)
+                assert len(lines) == 1 and lines[0].startswith("✅"), (where, lines)
+            # checks and "Try it" cells print what they print in the teacher's copy
+            assert _text(cell) == _text(teacher.cells[index]), where
 
 
 for _path in TEACHER_NOTEBOOKS:
