@@ -7,6 +7,8 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 PYTEST_FLAGS ?= -n 2 --dist loadscope -rsx
+# Voila inlines markdown images; this renderer finds ../figures/ the way JupyterLab does (logreg_viz/presentation.py)
+VOILA_FLAGS := --VoilaExporter.markdown_renderer_class=logreg_viz.presentation.RelativeImageRenderer
 
 .PHONY: lab test student present figures benchmark notebooks clean-venv
 
@@ -34,7 +36,7 @@ present: $(BIN)/.installed
 	if [ -z "$(NB)" ] || [ -z "$$nb" ]; then \
 		echo "usage: make present NB=04   (NB is the number of a notebook in notebooks/)" >&2; exit 2; \
 	fi; \
-	$(BIN)/voila "$$nb"
+	$(BIN)/voila $(VOILA_FLAGS) "$$nb"
 
 # Re-execute every notebook top to bottom in a fresh kernel and store it (counts 1..N, widget state kept).
 notebooks: $(BIN)/.installed

@@ -3,8 +3,8 @@
 JupyterLab runs on localhost on a temporary copy of the notebooks; headless Chromium (Playwright, the system's
 ``/usr/bin/chromium``: nothing is downloaded) opens notebook 04, runs all its cells from the menu, and moves the
 learning-rate slider of the TrainingView one step at a time (a factor 10^0.05: the kernel re-trains 750
-iterations and redraws); then the same for the threshold slider of notebook 06's ThresholdExplorer (0.01 a step),
-in JupyterLab and in its Voilà app (``make present NB=06``).
+iterations and redraws); then the same for the threshold slider of notebook 06's ThresholdExplorer (0.01 a step).
+Each is measured in JupyterLab and in the notebook's Voilà app (``make present NB=04``, ``NB=06``).
 
 Each move is timed inside the page, from the key press on the slider's handle to the first animation frame whose
 canvas differs from the picture before (the kernel's work, ipympl's image message, decoding and painting); the
@@ -70,75 +70,72 @@ def time_moves(page, figure, slider_box, moves, settled):
     return times
 
 
-def _run_notebook(browser, lab, path):
-    """A page with ``path`` opened in JupyterLab and all its cells run without an error."""
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
-    helpers.open_notebook(page, lab.url, path)
-    report = helpers.run_all_cells(page, path)
-    assert not report["errors"], report["errors"]
-    return page
+# Voilà's page has no handle on its kernel's status: wait for the picture to stop changing instead, i.e. for two
+# pictures ~200 ms apart that are the same.
+PICTURE_SETTLED_JS = f"""
+async (element) => {{
+    const signature = () => ({helpers.CANVAS_SIGNATURE_JS})([element, null, 7]);
+    let last = signature();
+    for (;;) {{
+        await new Promise(resolve => setTimeout(resolve, 200));
+        const now = signature();
+        if (now === last) {{ return; }}
+        last = now;
+    }}
+}}
+"""
 
 
-def training_view_in_lab(browser, lab, moves):
-    path = "notebooks/04_separable_clusters.ipynb"
-    page = _run_notebook(browser, lab, path)
+# --------------------------------------------------------------------------------------------------------------
+# What is measured: a slider of a live view, moved one step at a time
+# --------------------------------------------------------------------------------------------------------------
+def training_view_moves(page, moves, kernel_done):
+    """The TrainingView's learning-rate slider (04): one step (x 10^0.05) re-trains 750 iterations and redraws."""
     view = helpers.training_view(page)
     helpers.wait_for_canvas(view)
     learning_rate = helpers.slider(view, "learning rate")
     status = view.locator(".widget-html-content")
 
     def settled():
-        helpers.wait_for_text(status, f"learning rate {helpers.readout(learning_rate)} ")
-        page.wait_for_function(LAB_KERNEL_IDLE_JS, arg=path, timeout=helpers.WIDGET_TIMEOUT)
+        helpers.wait_for_text(status, f"learning rate {helpers.readout(learning_rate)} ")  # re-trained
+        kernel_done(view)
 
     settled()
-    times = time_moves(page, view, learning_rate, moves, settled)
-    helpers.shut_down(page, path)
-    page.close()
-    return times
+    return time_moves(page, view, learning_rate, moves, settled)
 
 
-def threshold_in_lab(browser, lab, moves):
-    path = "notebooks/06_breast_cancer.ipynb"
-    page = _run_notebook(browser, lab, path)
+def threshold_moves(page, moves, kernel_done):
+    """The ThresholdExplorer's threshold slider (06): one step (0.01) recounts and redraws."""
     threshold, figure = helpers.threshold_explorer(page)
     helpers.wait_for_canvas(figure)
+    return time_moves(page, figure, threshold, moves, lambda: kernel_done(figure))
 
-    def settled():
-        page.wait_for_function(LAB_KERNEL_IDLE_JS, arg=path, timeout=helpers.WIDGET_TIMEOUT)
 
-    times = time_moves(page, figure, threshold, moves, settled)
+# --------------------------------------------------------------------------------------------------------------
+# Where: JupyterLab (Run All), or the Voilà app (what ``make present`` runs)
+# --------------------------------------------------------------------------------------------------------------
+def in_lab(browser, lab, notebook, measure, moves):
+    """``measure`` on ``notebook`` opened in JupyterLab, all its cells run without an error."""
+    path = f"notebooks/{notebook}"
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    helpers.open_notebook(page, lab.url, path)
+    report = helpers.run_all_cells(page, path)
+    assert not report["errors"], report["errors"]
+    times = measure(page, moves, lambda _: page.wait_for_function(LAB_KERNEL_IDLE_JS, arg=path,
+                                                                  timeout=helpers.WIDGET_TIMEOUT))
     helpers.shut_down(page, path)
     page.close()
     return times
 
 
-def threshold_in_voila(browser, folder, series, moves):
-    server = helpers.start_voila(folder, series / "notebooks" / "06_breast_cancer.ipynb")
+def in_voila(browser, folder, series, notebook, measure, moves):
+    """``measure`` on ``notebook`` as a Voilà app, started as ``make present`` starts it."""
+    server = helpers.start_voila(folder, series / "notebooks" / notebook)
     try:
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         page.goto(server.url, wait_until="commit")
         helpers.wait_for_voila(page, server)
-        threshold, figure = helpers.threshold_explorer(page)
-        helpers.wait_for_canvas(figure)
-        # Voilà's page has no handle on its kernel's status: wait for the picture to stop changing instead,
-        # i.e. for two consecutive animation frames ~200 ms apart with the same picture.
-        settle_js = f"""
-            async (element) => {{
-                const signature = () => ({helpers.CANVAS_SIGNATURE_JS})([element, null, 7]);
-                let last = signature();
-                for (;;) {{
-                    await new Promise(resolve => setTimeout(resolve, 200));
-                    const now = signature();
-                    if (now === last) {{ return; }}
-                    last = now;
-                }}
-            }}"""
-
-        def settled():
-            page.evaluate(settle_js, figure.element_handle())
-
-        times = time_moves(page, figure, threshold, moves, settled)
+        times = measure(page, moves, lambda figure: page.evaluate(PICTURE_SETTLED_JS, figure.element_handle()))
         page.close()
     finally:
         server.stop()
@@ -160,11 +157,13 @@ def main():
             with sync_playwright() as playwright:
                 browser = helpers.launch_browser(playwright)
                 version = browser.version
-                rows["04 TrainingView, JupyterLab: learning rate one step (re-train 750 iterations)"] = \
-                    training_view_in_lab(browser, lab, args.moves)
-                rows["06 ThresholdExplorer, JupyterLab: threshold ± 0.01"] = threshold_in_lab(browser, lab, args.moves)
-                rows["06 ThresholdExplorer, Voilà app: threshold ± 0.01"] = \
-                    threshold_in_voila(browser, folder, series, args.moves)
+                for notebook, view, measure in [
+                    ("04_separable_clusters.ipynb", "04 TrainingView: learning rate one step (re-train 750 iterations)",
+                     training_view_moves),
+                    ("06_breast_cancer.ipynb", "06 ThresholdExplorer: threshold ± 0.01", threshold_moves),
+                ]:
+                    rows[f"{view}, JupyterLab"] = in_lab(browser, lab, notebook, measure, args.moves)
+                    rows[f"{view}, Voilà app"] = in_voila(browser, folder, series, notebook, measure, args.moves)
                 browser.close()
         finally:
             lab.stop()

@@ -534,6 +534,24 @@ class TrainingFigure:
 # --------------------------------------------------------------------------------------------------------------
 # The live view: TrainingFigure on an ipympl canvas + Play, sliders and a status line
 # --------------------------------------------------------------------------------------------------------------
+#: Step of the learning-rate slider, in powers of ten: 20 positions per decade (each 12% above the last).
+LEARNING_RATE_STEP = 0.05
+
+
+def _log_grid_through(value, low, high, step):
+    """Ends ``(min, max)``, in powers of ten, of a log slider whose positions ``min + k * step`` include ``value``.
+
+    A slider only takes the values of its grid: one started off the grid is moved to the nearest position as soon
+    as the browser shows it. Here the grid is laid through ``log10(value)``, and each end is the grid position
+    nearest to ``log10(low)`` and ``log10(high)``, but at least one step away from ``value`` (so that ``value``
+    is inside the range even if it is not inside [low, high], and never clipped by rounding at an end).
+    """
+    exponent = math.log10(value)
+    below = max(1, round((exponent - math.log10(low)) / step))
+    above = max(1, round((math.log10(high) - exponent) / step))
+    return exponent - below * step, exponent + above * step
+
+
 class TrainingView:
     """Watch gradient descent train, scrub through it, and re-train with another learning rate.
 
@@ -553,7 +571,9 @@ class TrainingView:
     alpha : float >= 0, default=0.0
         L2 strength (see ``logreg_core.loss``).
     learning_rate_range : pair of float, default=(1e-3, 1e2)
-        Ends of the log-scale learning-rate slider.
+        About the ends of the log-scale learning-rate slider. Its positions are 20 per decade and go through
+        ``learning_rate`` itself (so that the browser shows it as given); each end is the position nearest to the
+        one asked for, or one step beyond ``learning_rate`` if that lies outside.
     max_n_iter : int, default=3000
         Largest value of the iterations slider.
     interactive : bool, default=True
@@ -594,6 +614,7 @@ class TrainingView:
         self.alpha = alpha
         self.safe_learning_rate = logreg_core.safe_learning_rate(self.X_b, alpha)
         self.history = self._train(learning_rate, n_iter)
+        self._setting = (float(learning_rate), int(n_iter))  # what self.history was trained with
 
         figsize, dpi = figure_kwargs.pop("figsize", (9.6, 4.4)), figure_kwargs.pop("dpi", 100)
         figure = interactive_figure(figsize, dpi) if interactive else None
@@ -617,12 +638,15 @@ class TrainingView:
         )
         # Play drives the slider in the browser itself, so the two stay together even while the kernel is busy.
         self.play_link = widgets.jslink((self.play, "value"), (self.iteration, "value"))
+        # A grid through the given learning rate: off the grid, the browser would move the slider to the nearest
+        # position and the view would re-train at once, with a learning rate the notebook did not ask for.
+        exponents = _log_grid_through(learning_rate, low, high, LEARNING_RATE_STEP)
         self.learning_rate = widgets.FloatLogSlider(
             value=learning_rate,
             base=10,
-            min=math.log10(low),
-            max=math.log10(high),
-            step=0.05,
+            min=exponents[0],
+            max=exponents[1],
+            step=LEARNING_RATE_STEP,
             description="learning rate",
             readout_format=".3g",
             continuous_update=True,
@@ -668,7 +692,9 @@ class TrainingView:
             history = self._train(learning_rate, n_iter)
         except FloatingPointError as error:
             self.status.value = f"<b>⚠ Training failed:</b> {error}"
+            self._setting = None  # the run shown is not the sliders' setting
             return self.history
+        self._setting = (float(learning_rate), int(n_iter))
         at_end = self.iteration.value == self.history.n_steps
         self.history = history
         self.training_figure.set_history(history)
@@ -684,6 +710,12 @@ class TrainingView:
         return history
 
     def _on_setting(self, change):
+        # The browser computes the slider's value from its position, through log10 and back: the value it sends
+        # when it first shows the slider can differ from ours in the last digits. That is no new setting.
+        if self._setting is not None and self.n_iter.value == self._setting[1] and math.isclose(
+            self.learning_rate.value, self._setting[0], rel_tol=1e-9
+        ):
+            return
         self.retrain()
 
     def _on_iteration(self, change):

@@ -5,6 +5,7 @@ boundary's end points satisfy w . [1, x, y] = 0, the run is gradient_descent's. 
 full redraw, pixel for pixel, so a stale background cannot hide.
 """
 
+import math
 import subprocess
 import sys
 import warnings
@@ -183,6 +184,75 @@ def test_overflowing_weights_keep_the_old_run_and_say_why(view, monkeypatch):
     view.learning_rate.value = 50.0
     assert view.history is before
     assert "Training failed" in view.status.value and "inf" in view.status.value
+
+
+def _as_the_browser_shows(slider):
+    """The value a FloatLogSlider takes when a browser first shows it, computed as the browser computes it.
+
+    A port of ipywidgets 8's FloatLogSliderView (the slider's position is log(value) / log(base), clamped to
+    [min, max]; its value is base ** position) and of the arithmetic of noUiSlider 15, which draws the slider:
+    ``toStepping`` (position to percent), ``getStep`` (to the nearest step, JavaScript's Math.round) and
+    ``fromStepping`` (back), each written with the same operations in the same order.
+    """
+    low, high, step = slider.min, slider.max, slider.step
+    position = min(max(math.log(slider.value) / math.log(slider.base), low), high)
+    percent_step = 100 * step / (high - low)
+    if position >= high:
+        percent = 100.0
+    else:
+        percent = 100 * (position - low) / (high - low)
+        percent = min(max(math.floor(percent / percent_step + 0.5) * percent_step, 0.0), 100.0)
+    position = high if percent >= 100 else percent * (high - low) / 100 + low
+    return slider.base**position
+
+
+@pytest.mark.parametrize(
+    "clusters_or_rate",
+    [SEPARABLE_CLUSTERS, OVERLAPPING_CLUSTERS, 1e-3, 0.01, 0.123, 1.0, 7.0, 100.0, 2e-4, 500.0],
+    ids=["nb04-safe-rate", "nb05-safe-rate", "1e-3", "0.01", "0.123", "1", "7", "100", "below-range", "above-range"],
+)
+def test_the_learning_rate_slider_starts_exactly_at_the_given_rate(clusters_or_rate):
+    """The slider's grid goes through the learning rate it starts with: a browser shows it as it is.
+
+    Off the grid (notebook 04's safe rate 0.2835 on a grid through 0.001 was one), the browser would move the
+    slider to the nearest position, 0.282, and the kernel would re-train with a rate the notebook never asked for.
+    """
+    if isinstance(clusters_or_rate, TwoClusters):  # the notebooks' own case: the safe rate 1/L of their data
+        X, y, X_b, w0, learning_rate = _problem(clusters_or_rate)
+    else:
+        X, y, X_b, w0, _ = _problem()
+        learning_rate = clusters_or_rate
+    view = TrainingView(X, y, w0, learning_rate, n_iter=10, interactive=False, dpi=20)
+    slider = view.learning_rate
+    assert slider.value == learning_rate
+    assert math.isclose(_as_the_browser_shows(slider), learning_rate, rel_tol=1e-12)
+    assert view.history.n_steps == 10 and f"learning rate {learning_rate:.3g} " in view.status.value
+    # The range: 20 positions per decade, ends within half a step of 1e-3 and 1e2, or one step beyond the value.
+    exponent = math.log10(learning_rate)
+    assert slider.step == 0.05
+    assert slider.min <= exponent - 0.05 + 1e-12 and slider.max >= exponent + 0.05 - 1e-12
+    assert abs(slider.min + 3.0) <= 0.025 + 1e-12 or math.isclose(slider.min, exponent - 0.05)
+    assert abs(slider.max - 2.0) <= 0.025 + 1e-12 or math.isclose(slider.max, exponent + 0.05)
+
+
+def test_the_browser_port_moves_a_value_that_is_off_the_grid():
+    """The check above can fail: on the old grid (through 10^-3) notebook 04's safe rate moves to 0.282."""
+    import ipywidgets as widgets
+
+    *_, learning_rate = _problem(SEPARABLE_CLUSTERS)
+    old = widgets.FloatLogSlider(value=learning_rate, min=-3.0, max=2.0, step=0.05)
+    assert f"{_as_the_browser_shows(old):.3g}" == "0.282" and f"{learning_rate:.3g}" == "0.284"
+
+
+def test_the_browser_echoing_the_start_value_does_not_retrain(view):
+    """The browser sends the value back from its position, through log10 and back: the last digits may differ
+    (0.28353515666706736 for 0.28353515666706725, seen in Chromium). That is not a new setting."""
+    view.learning_rate.value = view.safe_learning_rate
+    shown = view.history
+    view.learning_rate.value = view.safe_learning_rate * (1 + 4e-16)
+    assert view.history is shown
+    view.learning_rate.value = view.safe_learning_rate * 1.2  # a real move re-trains
+    assert view.history is not shown
 
 
 def test_a_blitted_frame_equals_a_full_redraw():

@@ -146,8 +146,12 @@ def start_lab(folder, series):
 
 
 def start_voila(folder, notebook):
-    """Voilà on a free localhost port, showing ``notebook`` as an app (what ``make present`` runs)."""
-    command = [str(BIN / "voila"), "--no-browser", f"--port={free_port()}", "--Voila.ip=127.0.0.1",
+    """Voilà on a free localhost port, showing ``notebook`` as an app: what ``make present`` runs, with the same
+    option (``VOILA_OPTION``: images of markdown cells found relative to the notebook, see
+    ``logreg_viz.presentation``)."""
+    from logreg_viz.presentation import VOILA_OPTION
+
+    command = [str(BIN / "voila"), VOILA_OPTION, "--no-browser", f"--port={free_port()}", "--Voila.ip=127.0.0.1",
                "--show_tracebacks=True", str(notebook)]
     server = Server(command, Path(folder) / f"voila-{Path(notebook).stem}.log", cwd=Path(notebook).parent,
                     env=private_env(folder))

@@ -3,9 +3,10 @@
 JupyterLab (started on localhost by the ``lab_server`` fixture, on a temporary copy of the notebooks as stored)
 opens each notebook in headless Chromium, and Run > Run All Cells runs it in a fresh kernel. Then: every cell has
 run, in order; none shows an error or writes to stderr; every widget view has rendered, none as "Error displaying
-widget". The live views get a hand on their controls: in 04, moving the learning-rate slider re-trains and changes
-the figure, and Play advances the iteration; in 06, moving the threshold slider changes the confusion matrix.
-Voilà (what ``make present`` runs) shows 04 and 06 as apps with the code hidden, and the same controls work there.
+widget". The live views get a hand on their controls: in 04 and 05, the learning-rate slider starts where the
+notebook put it, moving it re-trains and changes the figure, and Play advances the iteration; in 06, moving the
+threshold slider changes the confusion matrix. The animations of markdown cells (04 and 05) are shown as images.
+Voilà (what ``make present`` runs) shows 04, 05 and 06 as apps with the code hidden, and the same checks pass there.
 
 Each notebook has its own test class (made from the list of notebooks at the end), so that ``pytest -n 2 --dist
 loadscope`` spreads them over both workers. Skipped, with a message saying how to get them, when Chromium or
@@ -19,6 +20,7 @@ from types import SimpleNamespace
 
 import nbformat
 import pytest
+from PIL import Image
 
 pytestmark = pytest.mark.browser
 
@@ -48,6 +50,7 @@ class InJupyterLab:
     """The class's notebook opened in JupyterLab as stored, checked, then run with Run > Run All Cells."""
 
     notebook: Path
+    images_inlined = False  # markdown images: JupyterLab's server serves the files
 
     @pytest.fixture(scope="class")
     @classmethod
@@ -87,6 +90,7 @@ class InVoila:
     """The class's notebook as a Voilà app, the way ``make present NB=..`` shows it."""
 
     notebook: Path
+    images_inlined = True  # markdown images: Voilà serves no files; the page carries them (data: URLs)
 
     @pytest.fixture(scope="class")
     @classmethod
@@ -97,11 +101,7 @@ class InVoila:
         try:
             try:
                 page.goto(server.url, wait_until="commit")
-                try:
-                    tools.wait_for_voila(page, server)
-                except tools.VoilaRenderError as error:
-                    _xfail_if_image_outside_the_folder(cls.notebook, str(error))
-                    raise
+                tools.wait_for_voila(page, server)
                 views = tools.wait_for_widget_views(page, tools.widget_outputs(cls.notebook))
             except Exception as error:
                 name = f"voila-{cls.notebook.stem}"
@@ -123,25 +123,21 @@ class InVoila:
         assert code_lines and not [line for line in code_lines if line in text], "code is shown"
 
 
-def _xfail_if_image_outside_the_folder(notebook, server_log):
-    """A known limitation, reported as such (xfail) and only for exactly this failure.
-
-    Voilà 0.5.13 inlines the images of markdown cells; it looks each one up relative to the notebook's folder, and a
-    path that leaves the folder (``![...](../figures/x.gif)``) raises an HTTPError that nothing catches: the page
-    never finishes. The notebook is fine everywhere else (JupyterLab, GitHub, nbviewer); the fix is to show the
-    image from inside ``notebooks/``.
-    """
-    refused = re.search(r"HTTP 404: Not Found \((\.\./\S+) is outside root contents directory\)", server_log)
-    if refused:
-        pytest.xfail(f"Voilà 0.5.13 cannot show {notebook.name}: its markdown shows {refused.group(1)}, outside "
-                     "the notebook's folder, and the page never finishes; show the image from inside notebooks/")
-
-
 # --------------------------------------------------------------------------------------------------------------
 # The live views, in either app
 # --------------------------------------------------------------------------------------------------------------
 class TrainingViewChecks:
-    """Notebook 04's TrainingView: canvas, Play + iteration, learning rate + iterations, a status line."""
+    """The TrainingView of 04 and 05: canvas, Play + iteration, learning rate + iterations, a status line."""
+
+    def test_learning_rate_slider_starts_at_the_safe_step(self, app, tools):
+        """Both notebooks start the view at the safe step 1/L, and the browser shows it there: a slider started
+        off its grid would be moved to the nearest position (in 04, to 0.282 instead of 0.284) and re-train."""
+        view = tools.training_view(app.page)
+        learning_rate, status = tools.slider(view, "learning rate"), view.locator(".widget-html-content")
+        tools.wait_for_text(status, "safe step 1/L = ")
+        safe = re.search(r"safe step 1/L = ([0-9.e+-]+)\)", status.inner_text())
+        assert safe, status.inner_text()
+        assert tools.readout(learning_rate) == safe.group(1)
 
     def test_learning_rate_slider_retrains_and_redraws(self, app, tools):
         view = tools.training_view(app.page)
@@ -210,16 +206,64 @@ def confusion_box(tools):
 
 
 # --------------------------------------------------------------------------------------------------------------
+# The pictures of markdown cells, in either app
+# --------------------------------------------------------------------------------------------------------------
+MARKDOWN_IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]+)\)")
+
+# For each alt text: the images of the page that have it, and whether each has loaded (and at what size).
+IMAGES_JS = """
+(alts) => alts.map(alt => Array.from(document.querySelectorAll('img')).filter(img => img.alt === alt).map(img => ({
+    src: img.getAttribute('src').slice(0, 40), loaded: img.complete && img.naturalWidth > 0,
+    size: [img.naturalWidth, img.naturalHeight], shown: img.getBoundingClientRect().width > 0,
+})))
+"""
+
+
+def _markdown_images(notebook):
+    """(alt text, link) of each image of the notebook's markdown cells."""
+    return [match.groups() for cell in nbformat.read(notebook, as_version=4).cells if cell.cell_type == "markdown"
+            for match in MARKDOWN_IMAGE.finditer(cell.source)]
+
+
+class MarkdownImageChecks:
+    """The images of the notebook's markdown cells (in 04 and 05, an animated GIF in ../figures/) are shown: each
+    one has loaded, at the size of its file. JupyterLab fetches the file from its server; Voilà serves no files,
+    so the page carries the image itself (a data: URL, made by logreg_viz.presentation)."""
+
+    def test_markdown_images_are_shown(self, app, tools):
+        from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+        images = _markdown_images(self.notebook)
+        alts = [alt for alt, _ in images]
+        try:
+            app.page.wait_for_function(f"(alts) => ({IMAGES_JS})(alts).every(f => f.length === 1 && f[0].loaded)",
+                                       arg=alts, timeout=tools.WIDGET_TIMEOUT)
+        except PlaywrightTimeout:
+            pass  # the assertions below say which image is missing or broken
+        for (alt, link), found in zip(images, app.page.evaluate(IMAGES_JS, alts), strict=True):
+            assert len(found) == 1, f"{link}: {len(found)} images with its alt text on the page"
+            (image,) = found
+            assert image["loaded"] and image["shown"], f"{link} is not shown: {image}"
+            with Image.open(self.notebook.parent / link) as picture:
+                assert image["size"] == list(picture.size), f"{link} is shown at another size: {image}"
+                mime_type = Image.MIME[picture.format]
+            if self.images_inlined:
+                assert image["src"].startswith(f"data:{mime_type};base64,"), f"{link} is not inlined: {image}"
+
+
+# --------------------------------------------------------------------------------------------------------------
 # One class per notebook and app
 # --------------------------------------------------------------------------------------------------------------
-LIVE_VIEW_CHECKS = {"04": TrainingViewChecks, "06": ThresholdChecks}
-PRESENTED = ["04", "06"]  # the notebooks the teacher's guide presents with Voilà
+LIVE_VIEW_CHECKS = {"04": TrainingViewChecks, "05": TrainingViewChecks, "06": ThresholdChecks}
+PRESENTED = ["04", "05", "06"]  # the notebooks the teacher's guide presents with Voilà
 
 
 for _notebook in NOTEBOOKS:
-    _checks = LIVE_VIEW_CHECKS.get(_number(_notebook))
+    _checks = [LIVE_VIEW_CHECKS[_number(_notebook)]] if _number(_notebook) in LIVE_VIEW_CHECKS else []
+    if _markdown_images(_notebook):
+        _checks.append(MarkdownImageChecks)
     _name = f"TestJupyterLab{_number(_notebook)}"
-    globals()[_name] = type(_name, (*([_checks] if _checks else []), InJupyterLab), {"notebook": _notebook})
+    globals()[_name] = type(_name, (*_checks, InJupyterLab), {"notebook": _notebook})
     if _number(_notebook) in PRESENTED:
         _name = f"TestVoila{_number(_notebook)}"
-        globals()[_name] = type(_name, (*([_checks] if _checks else []), InVoila), {"notebook": _notebook})
+        globals()[_name] = type(_name, (*_checks, InVoila), {"notebook": _notebook})
