@@ -35,8 +35,10 @@ Public to the package (the leading underscore of the module keeps it out of the 
 from __future__ import annotations
 
 import base64
+import contextlib
 import functools
 import io
+import threading
 
 import matplotlib
 from matplotlib.figure import Figure
@@ -105,7 +107,36 @@ def prepare_canvas(canvas):
     canvas.footer_visible = False
     canvas.toolbar_visible = False
     canvas.resizable = False
+    _one_drawer_at_a_time(canvas)
     return canvas
+
+
+def _one_drawer_at_a_time(canvas):
+    """Make the canvas draw, blit and handle the browser's messages one thread at a time (a reentrant lock).
+
+    JupyterLab 4.4+ sends widget messages to a kernel subshell (ipykernel 7), a thread of its own, as soon as the
+    widget's comm knows it; until then they go to the main thread. So a view's first messages (the canvas's
+    'refresh' and 'initialized', handled when Run All has finished) run on the main thread while later ones (a
+    slider's moves, the canvas's 'draw' requests) run on the subshell: two threads drawing into Agg's one buffer
+    send half-drawn frames, or save a half-drawn blitting background that spoils every later frame.
+    """
+    lock = canvas._logreg_drawing = threading.RLock()  # on the canvas: a figure stays picklable
+    for name in ("draw", "blit", "handle_event"):
+        setattr(canvas, name, _holding(lock, getattr(canvas, name)))
+
+
+def _holding(lock, method):
+    @functools.wraps(method)
+    def locked(*args, **kwargs):
+        with lock:
+            return method(*args, **kwargs)
+
+    return locked
+
+
+def _drawing_lock(canvas):
+    """The canvas's drawing lock (see ``_one_drawer_at_a_time``), or no lock for a canvas that needs none."""
+    return getattr(canvas, "_logreg_drawing", None) or contextlib.nullcontext()
 
 
 def interactive_figure(figsize, dpi=None, **figure_kwargs):
@@ -251,12 +282,18 @@ class Blitter:
         """Show the artists' current state: blit onto the saved background, or a full draw if there is none
         (or if the figure's size in pixels changed since, e.g. with the browser's pixel ratio)."""
         canvas = self.figure.canvas
-        if self._background is None or self._background_size != tuple(self.figure.bbox.size):
-            canvas.draw()  # at once (draw_idle would wait for a round trip to the browser); _on_draw follows
-            return
-        canvas.restore_region(self._background)
-        self._draw_artists()
-        canvas.blit(self.figure.bbox)
+        with _drawing_lock(canvas):  # restore, paint and send as one step: no other thread draws in between
+            if self._background is None or self._background_size != tuple(self.figure.bbox.size):
+                canvas.draw()  # at once (draw_idle would wait for a round trip to the browser); _on_draw follows
+                return
+            canvas.restore_region(self._background)
+            self._draw_artists()
+            if _is_ipympl_canvas(canvas):
+                # A whole frame, not the changed pixels only: ipympl's browser side drops a frame that arrives
+                # before the previous one has loaded, and a dropped difference frame leaves stale pixels behind
+                # for good (matplotlib issue #19116); a dropped whole frame is simply replaced by the next one.
+                canvas._force_full = True
+            canvas.blit(self.figure.bbox)
 
 
 def _png_base64(figure):

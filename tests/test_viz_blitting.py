@@ -116,3 +116,45 @@ def test_saving_the_figure_does_not_spoil_the_background(view):
     control.value = values[0]
     blitted = np.asarray(explorer.fig.canvas.buffer_rgba()).copy()
     assert np.array_equal(blitted, _full_draw(explorer.fig))
+
+
+# --------------------------------------------------------------------------------------------------------------
+# On ipympl: one thread draws at a time, and a blit sends a whole frame
+# --------------------------------------------------------------------------------------------------------------
+def _ipympl_view():
+    from logreg_viz._display import Blitter, interactive_figure
+
+    figure = interactive_figure((3, 2))
+    ax = figure.add_subplot()
+    (line,) = ax.plot([0, 1], [0, 1])
+    figure.canvas.draw()
+    return figure, line, Blitter(figure, [line])
+
+
+def test_an_ipympl_canvas_draws_one_thread_at_a_time():
+    """JupyterLab sends a widget's messages to the main thread or to a kernel subshell (another thread): while one
+    thread holds the canvas's drawing lock (as Blitter.update does), another thread's draw waits."""
+    import threading
+
+    figure, line, blitter = _ipympl_view()
+    canvas = figure.canvas
+    drawn = threading.Event()
+    with canvas._logreg_drawing:
+        other = threading.Thread(target=lambda: (canvas.draw(), drawn.set()))
+        other.start()
+        assert not drawn.wait(0.3), "another thread drew while this one held the drawing lock"
+    other.join(10)
+    assert drawn.is_set(), "the other thread's draw never ran once the lock was free"
+
+
+def test_an_ipympl_blit_sends_a_whole_frame(monkeypatch):
+    """A dropped difference frame would leave stale pixels in the browser (matplotlib #19116); whole frames don't."""
+    figure, line, blitter = _ipympl_view()
+    canvas = figure.canvas
+    blitter.update()  # the background exists now
+    line.set_ydata([1, 0])
+    canvas._force_full = False
+    blit, forced = canvas.blit, []
+    monkeypatch.setattr(canvas, "blit", lambda bbox=None: (forced.append(canvas._force_full), blit(bbox)))
+    blitter.update()
+    assert forced == [True], "the move was not a blit of a whole frame"
