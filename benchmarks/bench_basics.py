@@ -69,7 +69,7 @@ def measure(make, repeats):
     with ipympl_backend():
         explorer, control, values = make()
         explorer.fig.canvas.draw()
-        rows.append(("  one move on an ipympl canvas (+ PNG of the changes)",
+        rows.append(("  one move on an ipympl canvas (+ PNG of the frame)",
                      time_each(_set(control), _moves(control, values, repeats // 2))))
     return rows
 

@@ -50,7 +50,7 @@ def time_slider_moves(n_iter, learning_rates):
     plt.close(explorer.fig)
     with ipympl_backend():
         explorer = _explorer(n_iter)
-        rows.append(("  one move on an ipympl canvas (+ PNG of the changes)",
+        rows.append(("  one move on an ipympl canvas (+ PNG of the frame)",
                      time_each(explorer.update, learning_rates[::2])))
     return rows
 

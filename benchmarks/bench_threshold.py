@@ -69,7 +69,7 @@ def measure(is_malignant, p_malignant, thresholds):
     plt.close(explorer.fig)
     with ipympl_backend():
         explorer = _explorer(is_malignant, p_malignant)
-        rows.append(("one move on an ipympl canvas (+ PNG of the changes)",
+        rows.append(("one move on an ipympl canvas (+ PNG of the frame)",
                      time_each(explorer.update, thresholds[::2])))
     return rows
 

@@ -91,7 +91,7 @@ def measure(repeats):
 
     widget_view = TrainingView(X, y, w0, learning_rate, N_ITER, interactive=True, loss_scale="linear")
     widget_view.figure.canvas.syncing_data_url = False  # as once a browser has connected
-    rows.append(("ipympl canvas: scrub one frame (+ PNG of the changed pixels)", None,
+    rows.append(("ipympl canvas: scrub one frame (+ PNG of the frame)", None,
                  _time(_set(widget_view.iteration), rng.integers(0, N_ITER + 1, repeats))))
     rows.append(("ipympl canvas: change the learning rate (+ PNG)", None,
                  _time(_set(widget_view.learning_rate), _learning_rates(widget_view, repeats))))
