@@ -34,7 +34,7 @@ from matplotlib.figure import Figure
 from sklearn.datasets import make_blobs
 
 import logreg_core
-from logreg_viz._display import Blitter, interactive_figure, widget_with_picture
+from logreg_viz._display import Blitter, drawing_order, interactive_figure, widget_with_picture
 from logreg_viz.style import (
     ACCENT_COLORS,
     BOUNDARY_COLOR,
@@ -439,7 +439,7 @@ class TrainingFigure:
         # What changes from frame to frame, in drawing order: everything else is the saved background.
         self._blitter = Blitter(
             figure,
-            [
+            drawing_order([
                 self.panel.image,
                 *self.ax_data.spines.values(),
                 *self.panel.points,
@@ -448,7 +448,8 @@ class TrainingFigure:
                 self.ax_data.title,
                 self.loss_line,
                 self.marker,
-            ],
+                *self.ax_loss.spines.values(),  # a full draw paints them over the loss curve where it meets them
+            ]),
         )
         figure.canvas.draw()
 

@@ -121,6 +121,10 @@ def test_saving_the_figure_does_not_spoil_the_background(view):
 # --------------------------------------------------------------------------------------------------------------
 # On ipympl: one thread draws at a time, and a blit sends a whole frame
 # --------------------------------------------------------------------------------------------------------------
+# ipympl 0.10's figure manager builds its Toolbar with an argument that traitlets deprecates (ipympl's, not ours).
+IPYMPL_TOOLBAR = pytest.mark.filterwarnings("ignore:Passing unrecognized arguments to super\\(Toolbar\\)")
+
+
 def _ipympl_view():
     from logreg_viz._display import Blitter, interactive_figure
 
@@ -131,6 +135,7 @@ def _ipympl_view():
     return figure, line, Blitter(figure, [line])
 
 
+@IPYMPL_TOOLBAR
 def test_an_ipympl_canvas_draws_one_thread_at_a_time():
     """JupyterLab sends a widget's messages to the main thread or to a kernel subshell (another thread): while one
     thread holds the canvas's drawing lock (as Blitter.update does), another thread's draw waits."""
@@ -147,6 +152,7 @@ def test_an_ipympl_canvas_draws_one_thread_at_a_time():
     assert drawn.is_set(), "the other thread's draw never ran once the lock was free"
 
 
+@IPYMPL_TOOLBAR
 def test_an_ipympl_blit_sends_a_whole_frame(monkeypatch):
     """A dropped difference frame would leave stale pixels in the browser (matplotlib #19116); whole frames don't."""
     figure, line, blitter = _ipympl_view()
