@@ -9,8 +9,7 @@ Each is measured in JupyterLab and in the notebook's Voilà app (``make present 
 Each move is timed inside the page, from the key press on the slider's handle to the first animation frame whose
 canvas differs from the picture before (the kernel's work, ipympl's image message, decoding and painting); the
 next move waits until the kernel is idle again. The server, notebook and widget helpers are those of the
-real-browser tests (``tests/browser/conftest.py``); the in-page timing follows
-``benchmarks/bench_browser_training_view.py``.
+real-browser tests (``tests/browser/conftest.py``).
 
 Run:  .venv/bin/python benchmarks/bench_browser.py  [--moves 12]
 Prints a markdown table; the target for a slider that keeps up with a teacher's hand is a median under 250 ms.
