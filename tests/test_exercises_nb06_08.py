@@ -8,7 +8,7 @@ from scipy.special import logsumexp
 import logreg_core
 from logreg_exercises.nb06 import check_recall_and_precision, check_standardize
 from logreg_exercises.nb08 import check_binary_weights_from_softmax, check_cross_entropy, check_ovr_predict_proba
-from notebook_cells import NOTEBOOKS, define, fails_with, run_check, solution_cell, student_version
+from notebook_cells import define, fails_with, run_check, solution_cell, student_version
 
 
 

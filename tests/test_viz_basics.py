@@ -4,8 +4,6 @@ The widgets run on matplotlib's Agg backend here; ipywidgets works without a ker
 runs the same callback a student's drag does.
 """
 
-import subprocess
-import sys
 
 import matplotlib
 

@@ -1,8 +1,6 @@
 """logreg_viz.descent: the loss grid against logreg_core, the regime descriptions, and the learning-rate
 explorer's update logic (what a slider move changes, and what it must leave alone)."""
 
-import subprocess
-import sys
 import warnings
 
 import matplotlib.pyplot as plt

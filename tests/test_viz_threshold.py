@@ -1,8 +1,6 @@
 """logreg_viz.threshold: the metrics at one threshold against scikit-learn, and the explorer's update logic
 (what a slider move changes, computed independently here)."""
 
-import subprocess
-import sys
 import warnings
 
 import matplotlib.pyplot as plt
