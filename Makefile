@@ -18,8 +18,12 @@ $(BIN)/.installed: requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	touch $@
 
+# The server's root is this folder, not notebooks/: the notebooks show animations from ../figures, which a server
+# rooted at notebooks/ refuses to serve. It opens on notebooks/. JupyterLab refuses to start as root unless told
+# to; in a container (Docker, a lab machine's sandbox) root is the usual user, so say it there and nowhere else.
+ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 lab: $(BIN)/.installed
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/jupyter lab --LabApp.default_url=/lab/tree/notebooks $(ALLOW_ROOT)
 
 test: $(BIN)/.installed
 	$(BIN)/python -m pytest $(PYTEST_FLAGS) \
