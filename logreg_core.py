@@ -1,72 +1,50 @@
-"""Logistic regression from scratch: the math of the series, in NumPy.
+"""Logistic regression from scratch: the math of notebooks 01-03, in NumPy and nothing else.
 
-Every notebook of the series computes with these functions, in the order the notebooks derive them:
+1. ``sigmoid``             p = sigma(z) = 1 / (1 + e^(-z))                                   (notebook 01)
+2. ``add_intercept``, ``scores``, ``predict_proba``, ``predict``: z = X_b @ w, p = sigma(z)   (notebook 01)
+3. ``bce_from_logits``     one sample's binary cross-entropy, from its score z               (notebook 02)
+4. ``loss``                L(w) = mean cross-entropy + alpha/2 * ||w[1:]||^2                 (notebook 02)
+5. ``gradient``            grad L(w) = X_b^T (p - y) / n + alpha * [0, w[1:]]               (notebook 03)
+6. ``safe_learning_rate``  the step 1/beta, from the largest curvature beta of the loss      (notebook 03)
+7. ``gradient_descent``    w <- w - learning_rate * grad L(w), recording every step          (notebook 03)
 
-1. ``sigmoid``            p = sigma(z) = 1 / (1 + e^(-z))                          (notebook 01)
-2. ``bce_from_logits``    one sample's binary cross-entropy, from its logit z      (notebook 02)
-3. ``loss``               L(w) = mean cross-entropy + alpha/2 * ||w[1:]||^2        (notebook 02)
-4. ``gradient``           grad L(w) = X_b^T (p - y) / n + alpha * [0, w[1:]]      (notebook 03)
-5. ``gradient_descent``   w <- w - learning_rate * grad L(w), with its history     (notebook 03)
-6. ``LogisticRegressionGD``  all of it as a scikit-learn estimator                 (notebooks 04-09)
-
-Conventions
------------
-``X_b`` is the feature matrix *with* its intercept column of ones first, shape ``(n_samples, n_features + 1)``
-(see ``add_intercept``); ``w`` is the matching weight vector, shape ``(n_features + 1,)``, and ``w[0]`` is the
-intercept. Labels ``y`` are 0 or 1. The estimator takes ``X`` without the column of ones, as scikit-learn does.
-
-This module is NumPy math and nothing else: it never imports matplotlib (figures live in ``logreg_viz``).
+Conventions (see NOTATION.md): ``X_b`` is the feature matrix *with* its intercept column of ones first, shape
+``(n_samples, n_features + 1)``; ``w`` is the matching weight vector, ``w[0]`` the intercept b; labels ``y`` are
+0 or 1. The scikit-learn estimator built on these functions is ``logreg_estimator.LogisticRegressionGD``.
 """
 
 from __future__ import annotations
 
-import numbers
-import warnings
 from dataclasses import dataclass
 
 import numpy as np
-from sklearn.base import BaseEstimator, ClassifierMixin
-from sklearn.exceptions import ConvergenceWarning
-from sklearn.utils import check_random_state
-from sklearn.utils.multiclass import check_classification_targets
-from sklearn.utils.validation import check_is_fitted, validate_data
 
-__all__ = [
-    "sigmoid",
-    "add_intercept",
-    "predict_proba",
-    "predict",
-    "bce_from_logits",
-    "loss",
-    "gradient",
-    "safe_learning_rate",
-    "GDResult",
-    "gradient_descent",
-    "LearningRateWarning",
-    "LogisticRegressionGD",
-]
+import logreg_checks as checks
+
+__all__ = ["sigmoid", "add_intercept", "scores", "predict_proba", "predict", "labels_from_scores", "bce_from_logits",
+           "loss_from_scores", "loss", "gradient", "safe_learning_rate", "GDResult", "gradient_descent",
+           "LearningRateWarning"]
+
+#: A change of the loss smaller than this fraction of it is rounding noise: neither a rise nor progress.
+ROUNDING = 1e-12
 
 
-# --------------------------------------------------------------------------------------------------------------
-# The model: a linear score squashed into a probability
-# --------------------------------------------------------------------------------------------------------------
+# ----------------------------------------------------------------------------------------------------------------
+# The model: a linear score squashed into a probability (notebook 01)
+# ----------------------------------------------------------------------------------------------------------------
 def sigmoid(z):
     """The logistic function sigma(z) = 1 / (1 + e^(-z)), computed without overflow.
 
-    The naive formula overflows for z < -709 (``np.exp(-z)`` exceeds the largest float). Here ``e`` is only
-    ever raised to ``-|z| <= 0``, so it lies in (0, 1]: ``s = e^(-|z|) / (1 + e^(-|z|))`` is sigma(-|z|),
-    accurate even when it is tiny, and sigma(|z|) is ``1 - s``. Because of that last step,
-    ``sigmoid(z) + sigmoid(-z) == 1`` holds exactly in floating point, not just approximately.
+    ``e`` is only ever raised to ``-|z| <= 0``, so the power lies in (0, 1]: ``s = e^(-|z|) / (1 + e^(-|z|))`` is
+    sigma(-|z|), accurate even when tiny, and sigma(|z|) is ``1 - s``. So ``sigmoid(z) + sigmoid(-z) == 1`` exactly.
 
     Parameters
     ----------
-    z : float or array_like of any shape
-        Logits (linear scores). Any finite or infinite float64, e.g. +-1e308.
+    z : float or array_like of any shape, scores (logits); any float64, +-1e308 and +-inf included
 
     Returns
     -------
-    p : float or ndarray of the same shape as ``z``
-        Probabilities in [0, 1] (values closer to 0 or 1 than a float can show round to 0 or 1).
+    p : float or ndarray of the same shape as ``z``, in [0, 1]
     """
     z = np.asarray(z, dtype=np.float64)
     e = np.exp(-np.abs(z))  # in (0, 1]: never overflows
@@ -76,7 +54,7 @@ def sigmoid(z):
 
 
 def add_intercept(X):
-    """Prepend a column of ones to ``X``, so that the intercept becomes the weight ``w[0]``.
+    """Prepend a column of ones to ``X``, so that the intercept b becomes the weight ``w[0]``.
 
     Parameters
     ----------
@@ -84,8 +62,7 @@ def add_intercept(X):
 
     Returns
     -------
-    X_b : ndarray of shape (n_samples, n_features + 1)
-        ``X_b[:, 0] == 1`` and ``X_b[:, 1:] == X``.
+    X_b : ndarray of shape (n_samples, n_features + 1), ``X_b[:, 0] == 1`` and ``X_b[:, 1:] == X``
     """
     X = np.asarray(X, dtype=np.float64)
     if X.ndim != 2:
@@ -96,171 +73,167 @@ def add_intercept(X):
     return np.hstack([np.ones((X.shape[0], 1)), X])
 
 
-def predict_proba(X_b, w):
-    """Probability of class 1 for each sample: p = sigma(X_b @ w).
+def scores(X_b, w):
+    """The score (logit) of each sample, z = X_b @ w: its log-odds of class 1.
 
     Parameters
     ----------
-    X_b : array_like of shape (n_samples, n_features + 1)
-        Features with the intercept column of ones first.
-    w : array_like of shape (n_features + 1,)
-        Weights, ``w[0]`` being the intercept.
+    X_b : array_like of shape (n_samples, n_features + 1), the intercept column of ones first
+    w : array_like of shape (n_features + 1,), ``w[0]`` being the intercept
 
     Returns
     -------
-    p : ndarray of shape (n_samples,)
+    z : ndarray of shape (n_samples,)
     """
-    X_b, w = _check_X_b_w(X_b, w)
-    return sigmoid(X_b @ w)
+    X_b, w = checks.check_X_b_w(X_b, w)
+    return X_b @ w
 
 
-def predict(X_b, w, threshold=0.5):
-    """Class labels 0/1: 1 where the probability of class 1 reaches ``threshold``.
+def predict_proba(X_b, w):
+    """Probability of class 1 for each sample, p = sigma(X_b @ w); shape (n_samples,)."""
+    return sigmoid(scores(X_b, w))
+
+
+def labels_from_scores(z, threshold=0.5):
+    """The decision rule: class 1 where the score is *above* the score of ``threshold``, class 0 elsewhere.
+
+    With the usual threshold 1/2 that score is 0: class 1 where z > 0. A score of exactly 0 (the boundary itself)
+    goes to class 0, as in scikit-learn, whose ``LogisticRegression.predict`` takes ``decision_function > 0``; so
+    our labels and scikit-learn's agree on every sample. The rule compares scores, not probabilities: for
+    |z| < 1e-16, sigma(z) rounds to exactly 0.5 and could no longer tell the two sides apart.
 
     Parameters
     ----------
-    X_b : array_like of shape (n_samples, n_features + 1)
-    w : array_like of shape (n_features + 1,)
-    threshold : float in [0, 1], default=0.5
-        With 0.5 the boundary is the set of points where ``X_b @ w == 0``.
+    z : array_like of shape (n_samples,), scores
+    threshold : float in [0, 1], default=0.5, a probability
 
     Returns
     -------
-    y_pred : ndarray of int of shape (n_samples,)
+    labels : ndarray of int of shape (n_samples,), 0 or 1
     """
     if not 0.0 <= threshold <= 1.0:
         raise ValueError(f"threshold must be a probability in [0, 1]; got {threshold!r}.")
-    return (predict_proba(X_b, w) >= threshold).astype(int)
+    with np.errstate(divide="ignore"):  # threshold 0 or 1: the score limit is -inf or +inf, as it should be
+        z_threshold = np.log(np.float64(threshold) / (1.0 - threshold))  # its log-odds: exactly 0 for 1/2
+    return (np.asarray(z) > z_threshold).astype(int)
 
 
-# --------------------------------------------------------------------------------------------------------------
-# The loss and its gradient
-# --------------------------------------------------------------------------------------------------------------
-def bce_from_logits(z, y):
-    """Binary cross-entropy of each sample, computed from its logit ``z`` rather than from p = sigma(z).
+def predict(X_b, w, threshold=0.5):
+    """Class labels 0/1 of each sample by ``labels_from_scores``: 1 where sigma(X_b @ w) is above ``threshold``.
 
-    The textbook form is ``-[y log p + (1 - y) log(1 - p)]``; it takes log(0) = -inf once p rounds to 0 or 1.
-    In terms of z the two cases are ``log(1 + e^(-z))`` for y = 1 and ``log(1 + e^z)`` for y = 0, i.e.
-    ``log(1 + e^(s z))`` with s = 1 - 2y, which ``np.logaddexp(0, s z)`` evaluates exactly for every z.
-
-    Parameters
-    ----------
-    z : array_like of shape (n_samples,)
-        Logits.
-    y : array_like of shape (n_samples,)
-        Labels, 0 or 1.
-
-    Returns
-    -------
-    losses : ndarray of shape (n_samples,)
-        Non-negative and finite for finite z.
+    Returns an ndarray of int of shape (n_samples,).
     """
-    z = np.asarray(z, dtype=np.float64)
-    y = np.asarray(y, dtype=np.float64)
-    return np.logaddexp(0.0, (1.0 - 2.0 * y) * z)
+    return labels_from_scores(scores(X_b, w), threshold)
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# The loss and its gradient (notebooks 02 and 03)
+# ----------------------------------------------------------------------------------------------------------------
+def bce_from_logits(z, y):
+    """Binary cross-entropy of each sample, computed from its score ``z`` rather than from p = sigma(z).
+
+    ``-[y log p + (1 - y) log(1 - p)]`` takes log(0) once p rounds to 0 or 1. In terms of z the two cases are
+    ``log(1 + e^(-z))`` (y = 1) and ``log(1 + e^z)`` (y = 0), i.e. ``log(1 + e^t)`` with t = (1 - 2y) z, computed
+    as ``max(t, 0) + log(1 + e^(-|t|))``: e is never raised to a positive power (what ``np.logaddexp(0, t)`` does).
+
+    z : array_like of shape (n_samples,), scores; y : array_like of shape (n_samples,), labels 0 or 1.
+    Returns the losses, an ndarray of shape (n_samples,): non-negative, finite for finite z.
+    """
+    t = (1.0 - 2.0 * np.asarray(y, dtype=np.float64)) * np.asarray(z, dtype=np.float64)
+    return np.maximum(t, 0.0) + np.log1p(np.exp(-np.abs(t)))
+
+
+def loss_from_scores(z, y, w, alpha=0.0):
+    """L(w) = mean cross-entropy + alpha/2 ||w[1:]||^2, given the scores z = X_b @ w already computed.
+
+    z : ndarray of shape (n_samples,), scores; y : ndarray of shape (n_samples,), labels 0 or 1;
+    w : ndarray of shape (n_features + 1,), the weights that gave ``z`` (for the penalty); alpha : float >= 0.
+    """
+    return float(np.mean(bce_from_logits(z, y)) + 0.5 * alpha * np.dot(w[1:], w[1:]))
 
 
 def loss(X_b, y, w, alpha=0.0):
-    """Mean binary cross-entropy plus an L2 penalty that leaves the intercept alone.
+    """Mean binary cross-entropy plus an L2 penalty that leaves the intercept alone (notebook 02, eq. 1).
 
     L(w) = (1/n) sum_i bce(z_i, y_i) + alpha/2 * ||w[1:]||^2,  with z = X_b @ w.
 
     Parameters
     ----------
-    X_b : array_like of shape (n_samples, n_features + 1)
-        Features with the intercept column of ones first.
-    y : array_like of shape (n_samples,)
-        Labels, 0 or 1.
-    w : array_like of shape (n_features + 1,)
-        Weights, ``w[0]`` being the intercept.
+    X_b : array_like of shape (n_samples, n_features + 1), the intercept column of ones first
+    y : array_like of shape (n_samples,), labels 0 or 1
+    w : array_like of shape (n_features + 1,), ``w[0]`` being the intercept
     alpha : float >= 0, default=0.0
         L2 strength. scikit-learn's ``LogisticRegression(C=C)`` minimises the same objective with
-        ``alpha = 1 / (C * n_samples)`` (its objective is ours times ``C * n_samples``).
+        ``alpha = 1 / (C * n_samples)``.
 
     Returns
     -------
     loss : float
     """
-    X_b, y, w = _check_problem(X_b, y, w)
-    alpha = _check_alpha(alpha)
-    return _loss_from_logits(X_b @ w, y, w, alpha)
+    X_b, y, w = checks.check_problem(X_b, y, w)
+    return loss_from_scores(X_b @ w, y, w, checks.check_alpha(alpha))
 
 
 def gradient(X_b, y, w, alpha=0.0):
-    """Gradient of ``loss`` with respect to the weights: X_b^T (sigma(X_b @ w) - y) / n + alpha * [0, w[1:]].
+    """Gradient of ``loss``: X_b^T (sigma(X_b @ w) - y) / n + alpha * [0, w[1:]] (notebook 03, eq. 6).
 
     Parameters
     ----------
-    X_b : array_like of shape (n_samples, n_features + 1)
-    y : array_like of shape (n_samples,)
-        Labels, 0 or 1.
-    w : array_like of shape (n_features + 1,)
-    alpha : float >= 0, default=0.0
+    X_b : array_like of shape (n_samples, n_features + 1); y : array_like of shape (n_samples,), labels 0 or 1
+    w : array_like of shape (n_features + 1,); alpha : float >= 0, default=0.0
 
     Returns
     -------
     grad : ndarray of shape (n_features + 1,)
     """
-    X_b, y, w = _check_problem(X_b, y, w)
-    alpha = _check_alpha(alpha)
-    return _gradient_from_proba(X_b, y, w, sigmoid(X_b @ w), alpha)
+    X_b, y, w = checks.check_problem(X_b, y, w)
+    return _gradient_from_probabilities(X_b, y, w, sigmoid(X_b @ w), checks.check_alpha(alpha))
 
 
-def safe_learning_rate(X_b, alpha=0.0):
-    """The step size 1/L, where L bounds how fast the gradient can change (its Lipschitz constant).
-
-    The loss's curvature is at most L = sigma_max(X_b)^2 / (4 n) + alpha (the sigmoid's slope is at most 1/4).
-    Gradient descent with ``learning_rate < 2/L`` lowers the loss at every step, and ``1/L`` gives the largest
-    decrease that the bound guarantees; beyond ``2/L`` it can zig-zag or climb.
-
-    Parameters
-    ----------
-    X_b : array_like of shape (n_samples, n_features + 1)
-    alpha : float >= 0, default=0.0
-
-    Returns
-    -------
-    learning_rate : float
-    """
-    X_b = _check_X_b(X_b)
-    alpha = _check_alpha(alpha)
-    # sigma_max(X_b)^2 is the largest eigenvalue of the smaller Gram matrix: ten times faster than an SVD.
-    gram = X_b.T @ X_b if X_b.shape[0] >= X_b.shape[1] else X_b @ X_b.T
-    largest_eigenvalue = np.linalg.eigvalsh(gram)[-1]
-    return 1.0 / (largest_eigenvalue / (4.0 * X_b.shape[0]) + alpha)
-
-
-def _loss_from_logits(z, y, w, alpha):
-    data_term = np.mean(bce_from_logits(z, y))
-    return float(data_term + 0.5 * alpha * np.dot(w[1:], w[1:]))
-
-
-def _gradient_from_proba(X_b, y, w, p, alpha):
+def _gradient_from_probabilities(X_b, y, w, p, alpha):
     grad = X_b.T @ (p - y) / X_b.shape[0]
-    grad[1:] += alpha * w[1:]
+    grad[1:] += alpha * w[1:]  # the intercept w[0] is not penalised
     return grad
 
 
-# --------------------------------------------------------------------------------------------------------------
-# Training: gradient descent, recording every step for the animations
-# --------------------------------------------------------------------------------------------------------------
-@dataclass(frozen=True)
+def safe_learning_rate(X_b, alpha=0.0):
+    """The step size 1/beta, where beta bounds the curvature of the loss (how fast its gradient can change).
+
+    beta = lambda_max / (4 n) + alpha, with lambda_max the largest eigenvalue of X_b^T X_b (the sigmoid's slope is
+    at most 1/4). Every step below 2/beta lowers the loss; 1/beta lowers it by the most that the bound guarantees.
+
+    X_b : array_like of shape (n_samples, n_features + 1); alpha : float >= 0, default=0.0. Returns a float.
+    """
+    X_b = checks.check_X_b(X_b)
+    # X_b^T X_b and X_b X_b^T share their largest eigenvalue: take the smaller matrix.
+    gram = X_b.T @ X_b if X_b.shape[0] >= X_b.shape[1] else X_b @ X_b.T
+    return 1.0 / (np.linalg.eigvalsh(gram)[-1] / (4.0 * X_b.shape[0]) + checks.check_alpha(alpha))
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Training: gradient descent, recording every step (notebook 03)
+# ----------------------------------------------------------------------------------------------------------------
+class LearningRateWarning(UserWarning):
+    """The loss rose during training: the learning rate is too large for the data."""
+
+
+@dataclass(frozen=True, eq=False)
 class GDResult:
-    """What ``gradient_descent`` returns: the whole path of the weights and of the loss.
+    """What ``gradient_descent`` returns: the whole path of the weights and of the loss, and why it stopped.
 
     Attributes
     ----------
     weights : ndarray of shape (n_steps + 1, n_features + 1)
-        ``weights[0]`` is the starting point ``w0``; ``weights[-1]`` the final weights.
+        ``weights[0]`` is the start ``w0``; ``weights[i]`` the weights after i updates.
     losses : ndarray of shape (n_steps + 1,)
-        ``losses[i] == loss(X_b, y, weights[i], alpha)``.
-    converged : bool
-        True if training stopped because an iteration lowered the loss by less than ``tol``.
+        ``losses[i] == loss(X_b, y, weights[i], alpha)``, on all the samples.
+    stop_reason : {"n_iter", "tol"}
+        "n_iter": every update asked for was made; "tol": an update lowered the loss by less than ``tol``.
     """
 
     weights: np.ndarray
     losses: np.ndarray
-    converged: bool = False
+    stop_reason: str = "n_iter"
 
     @property
     def n_steps(self):
@@ -272,340 +245,116 @@ class GDResult:
         """The weights after the last update, shape (n_features + 1,)."""
         return self.weights[-1]
 
+    @property
+    def rises(self):
+        """The updates (numbered from 1) that raised the loss by more than rounding noise: the step was too large."""
+        return np.flatnonzero(np.diff(self.losses) > ROUNDING * np.abs(self.losses[:-1])) + 1
 
-def gradient_descent(X_b, y, w0, learning_rate, n_iter, alpha=0.0, tol=None):
-    """Minimise ``loss`` by plain gradient descent, w <- w - learning_rate * gradient(w), recording each step.
+    @property
+    def n_rises(self):
+        """Number of updates that raised the loss (``len(rises)``)."""
+        return len(self.rises)
 
-    Each iteration computes the logits z = X_b @ w once and uses them for both the loss and the gradient, so
-    recording the history costs no extra pass over the data.
+    def __eq__(self, other):
+        if not isinstance(other, GDResult):
+            return NotImplemented
+        return (self.stop_reason == other.stop_reason and np.array_equal(self.weights, other.weights)
+                and np.array_equal(self.losses, other.losses))
+
+    __hash__ = None  # holds arrays: equal results need not hash alike
+
+    def __repr__(self):
+        return (f"GDResult(n_steps={self.n_steps}, loss {self.losses[0]:.6g} -> {self.losses[-1]:.6g}, "
+                f"stop_reason={self.stop_reason!r}, n_rises={self.n_rises})")
+
+
+def gradient_descent(X_b, y, w0, learning_rate, n_iter, alpha=0.0, tol=None, batch_size=None, random_state=None):
+    """Minimise ``loss`` by gradient descent, w <- w - learning_rate * gradient(w), recording every step.
 
     Parameters
     ----------
-    X_b : array_like of shape (n_samples, n_features + 1)
-        Features with the intercept column of ones first.
-    y : array_like of shape (n_samples,)
-        Labels, 0 or 1.
-    w0 : array_like of shape (n_features + 1,)
-        Starting weights.
+    X_b : array_like of shape (n_samples, n_features + 1), the intercept column of ones first
+    y : array_like of shape (n_samples,), labels 0 or 1
+    w0 : array_like of shape (n_features + 1,), the starting weights
     learning_rate : float > 0
-        Step size (eta). ``safe_learning_rate(X_b, alpha)`` gives one that never makes the loss rise.
+        The step size eta. ``safe_learning_rate(X_b, alpha)`` gives one that never raises the loss.
     n_iter : int >= 1
         Largest number of updates.
     alpha : float >= 0, default=0.0
         L2 strength (see ``loss``).
     tol : float >= 0 or None, default=None
-        If given, stop as soon as an update lowers the loss by less than ``tol`` (this includes an update
-        that raises it). None runs all ``n_iter`` updates.
+        Stop once an update lowers the loss by less than ``tol`` (``stop_reason="tol"``). An update that raises
+        the loss never stops the run. None makes all ``n_iter`` updates.
+    batch_size : int from 1 to n_samples, or None, default=None
+        None (or n_samples): every update uses the gradient of all the samples. Otherwise each update uses the
+        mean gradient of one minibatch of ``batch_size`` samples; the samples are shuffled at the start of each
+        epoch and each is used once per epoch (the last minibatch of an epoch may be smaller).
+    random_state : int, numpy Generator or None, default=None
+        Seed of the shuffles (minibatches only).
 
     Returns
     -------
     result : GDResult
-        ``result.weights`` of shape (n_steps + 1, n_features + 1) and ``result.losses`` of shape
-        (n_steps + 1,), row 0 being the start; ``result.converged`` says whether ``tol`` stopped it.
+        ``weights`` of shape (n_steps + 1, n_features + 1) and ``losses`` of shape (n_steps + 1,), row 0 being the
+        start; ``stop_reason`` and ``n_rises`` say how the run went.
 
     Raises
     ------
     FloatingPointError
-        If the loss stops being a finite number (only with an absurdly large learning rate): the message
-        names the iteration and the learning rate, instead of letting NaN weights through.
+        If the weights overflow (only with an absurd learning rate): the message names the iteration and the
+        learning rate, instead of letting NaN weights through.
     """
-    X_b, y, w = _check_problem(X_b, y, w0, w_name="w0")
-    learning_rate = _check_learning_rate(learning_rate)
-    n_iter = _check_n_iter(n_iter, name="n_iter")
-    alpha = _check_alpha(alpha)
-    tol = _check_tol(tol)
+    X_b, y, w = checks.check_problem(X_b, y, w0, w_name="w0")
+    learning_rate = checks.check_learning_rate(learning_rate)
+    n_iter = checks.check_positive_integer(n_iter, "n_iter")
+    alpha, tol = checks.check_alpha(alpha), checks.check_tol(tol)
+    batches = _minibatches(X_b.shape[0], checks.check_batch_size(batch_size, X_b.shape[0]), random_state)
 
-    n_features_b = X_b.shape[1]
-    weights = np.empty((n_iter + 1, n_features_b))
-    losses = np.empty(n_iter + 1)
-    sign = 1.0 - 2.0 * y  # bce(z, y) = log(1 + e^(sign * z))
-    w = w.copy()
-    step, converged = 0, False
-    # An absurd learning rate makes the weights or logits overflow; instead of a RuntimeWarning and NaN
-    # weights, the non-finite loss this produces is caught below and reported as a FloatingPointError.
-    with np.errstate(over="ignore", invalid="ignore"):
+    weights, losses = [], []
+    with np.errstate(over="raise", invalid="raise"):  # only an absurd learning rate overflows: say so, below
+        try:
+            for _ in range(n_iter + 1):
+                z = X_b @ w  # the scores
+                p = sigmoid(z)  # the probabilities of class 1
+                losses.append(loss_from_scores(z, y, w, alpha))  # the loss of these weights
+                weights.append(w)
+                stop_reason = _why_stop(losses, n_iter, tol)
+                if stop_reason:
+                    break
+                rows = next(batches)  # all the samples, or this update's minibatch
+                grad = _gradient_from_probabilities(X_b[rows], y[rows], w, p[rows], alpha)  # the gradient
+                w = w - learning_rate * grad  # the step downhill
+        except FloatingPointError:
+            raise FloatingPointError(
+                f"The weights overflowed at iteration {len(weights)}: learning_rate={learning_rate:g} is far too "
+                f"large; try one near safe_learning_rate(X_b, alpha) = {safe_learning_rate(X_b, alpha):.3g}."
+            ) from None
+    return GDResult(weights=np.array(weights), losses=np.array(losses), stop_reason=stop_reason)
+
+
+def _why_stop(losses, n_iter, tol):
+    """"n_iter" once every update is made, "tol" once the last one lowered the loss by less than ``tol`` (a rise,
+    more than rounding noise, never counts), else None: keep going. An infinite loss is an overflow."""
+    if not np.isfinite(losses[-1]):
+        raise FloatingPointError("the loss overflowed")
+    if len(losses) == n_iter + 1:
+        return "n_iter"
+    if tol is not None and len(losses) > 1:
+        fall = losses[-2] - losses[-1]
+        rose = -fall > ROUNDING * abs(losses[-2])
+        if not rose and fall < tol:
+            return "tol"
+    return None
+
+
+def _minibatches(n_samples, batch_size, random_state):
+    """The rows of each update, one update after another: all the samples (a slice: no copy), or minibatches
+    cut from a new shuffle of the samples at the start of every epoch."""
+    if batch_size == n_samples:
         while True:
-            z = X_b @ w  # the one pass over the data for the loss (matrix-vector product 1 of 2)
-            e = np.exp(-np.abs(z))  # shared by the loss and the sigmoid; never overflows
-            # log(1 + e^(s z)) = max(s z, 0) + log(1 + e^(-|z|)), exactly bce_from_logits
-            data_term = np.mean(np.maximum(sign * z, 0.0) + np.log1p(e))
-            losses[step] = data_term + 0.5 * alpha * np.dot(w[1:], w[1:])
-            weights[step] = w
-            if not np.isfinite(losses[step]):
-                raise FloatingPointError(
-                    f"The loss became {losses[step]} at iteration {step}: the weights overflowed. "
-                    f"learning_rate={learning_rate:g} is far too large; try one near "
-                    f"safe_learning_rate(X_b, alpha) = {safe_learning_rate(X_b, alpha):.3g}."
-                )
-            if tol is not None and step > 0 and losses[step - 1] - losses[step] < tol:
-                converged = True
-                break
-            if step == n_iter:
-                break
-            small = e / (1.0 + e)
-            p = np.where(z < 0, small, 1.0 - small)  # sigmoid(z), from the same e
-            w = w - learning_rate * _gradient_from_proba(X_b, y, w, p, alpha)  # product 2 of 2 inside
-            step += 1
-    return GDResult(weights=weights[: step + 1].copy(), losses=losses[: step + 1].copy(), converged=converged)
-
-
-class LearningRateWarning(UserWarning):
-    """Issued by ``LogisticRegressionGD.fit`` when the loss rose during training: the step is too large."""
-
-
-# --------------------------------------------------------------------------------------------------------------
-# The scikit-learn estimator
-# --------------------------------------------------------------------------------------------------------------
-class LogisticRegressionGD(ClassifierMixin, BaseEstimator):
-    """Binary logistic regression trained by plain gradient descent, as a scikit-learn classifier.
-
-    It minimises ``loss`` (mean binary cross-entropy + alpha/2 ||coef||^2), so it works with every
-    scikit-learn tool: metrics, pipelines, cross-validation, ``DecisionBoundaryDisplay``,
-    ``OneVsRestClassifier``.
-
-    Parameters
-    ----------
-    learning_rate : float > 0 or "auto", default=0.1
-        Step size of gradient descent. "auto" uses ``safe_learning_rate`` on the training data, a step
-        that never raises the loss.
-    max_iter : int >= 1, default=1000
-        Largest number of updates.
-    tol : float >= 0 or None, default=None
-        Stop once an update lowers the loss by less than ``tol``. None runs all ``max_iter`` updates.
-    alpha : float >= 0, default=0.0
-        L2 strength; ``alpha = 1 / (C * n_samples)`` matches scikit-learn's ``LogisticRegression(C=C)``.
-    init : {"zeros", "uniform"}, default="zeros"
-        Starting weights: all zero, or drawn uniformly from [0, 1) (as in tutorial A) using ``random_state``.
-    random_state : int, RandomState instance or None, default=None
-        Seed for ``init="uniform"``.
-
-    Attributes
-    ----------
-    classes_ : ndarray of shape (2,)
-        The two labels; ``classes_[1]`` is the "positive" class whose probability the model computes.
-    coef_ : ndarray of shape (1, n_features)
-    intercept_ : ndarray of shape (1,)
-    n_iter_ : int
-        Number of updates made.
-    loss_curve_ : ndarray of shape (n_iter_ + 1,)
-        The loss before training and after each update.
-    weights_history_ : ndarray of shape (n_iter_ + 1, n_features + 1)
-        The weights (intercept first) before training and after each update: what the animations replay.
-    n_features_in_ : int
-    feature_names_in_ : ndarray of shape (n_features,)
-        Only when X has feature names (a pandas DataFrame).
-    """
-
-    def __init__(self, learning_rate=0.1, max_iter=1000, tol=None, alpha=0.0, init="zeros", random_state=None):
-        self.learning_rate = learning_rate
-        self.max_iter = max_iter
-        self.tol = tol
-        self.alpha = alpha
-        self.init = init
-        self.random_state = random_state
-
-    def __sklearn_tags__(self):
-        tags = super().__sklearn_tags__()
-        tags.classifier_tags.multi_class = False
-        return tags
-
-    def fit(self, X, y):
-        """Learn the weights from ``X`` (without a column of ones) and any two labels ``y``.
-
-        Parameters
-        ----------
-        X : array_like of shape (n_samples, n_features)
-        y : array_like of shape (n_samples,)
-            Exactly two distinct labels (numbers or strings).
-
-        Returns
-        -------
-        self : LogisticRegressionGD
-        """
-        max_iter = _check_n_iter(self.max_iter, name="max_iter")
-        alpha = _check_alpha(self.alpha)
-        tol = _check_tol(self.tol)
-        if self.init not in ("zeros", "uniform"):
-            raise ValueError(f'init must be "zeros" or "uniform"; got {self.init!r}.')
-        X, y = validate_data(self, X, y, dtype=np.float64, ensure_all_finite=False)
-        _check_finite(X, "X")  # our message says what to do about an infinity, not only about NaN
-        check_classification_targets(y)
-        self.classes_, y01 = np.unique(y, return_inverse=True)
-        if len(self.classes_) != 2:
-            raise ValueError(
-                f"Only binary classification is supported. LogisticRegressionGD needs y with exactly two classes; got "
-                f"{len(self.classes_)} ({'one class' if len(self.classes_) == 1 else 'more than two'}: "
-                f"{_preview(self.classes_)}). For more classes wrap it in sklearn.multiclass.OneVsRestClassifier."
-            )
-        X_b = add_intercept(X)
-        if isinstance(self.learning_rate, str) and self.learning_rate == "auto":
-            learning_rate = safe_learning_rate(X_b, alpha)
-        else:
-            learning_rate = _check_learning_rate(self.learning_rate)
-        if self.init == "zeros":
-            w0 = np.zeros(X_b.shape[1])
-        else:
-            w0 = check_random_state(self.random_state).uniform(0.0, 1.0, size=X_b.shape[1])
-
-        result = gradient_descent(X_b, y01.astype(np.float64), w0, learning_rate, max_iter, alpha=alpha, tol=tol)
-
-        self.intercept_ = result.final_weights[:1].copy()
-        self.coef_ = result.final_weights[1:][np.newaxis, :].copy()
-        self.n_iter_ = result.n_steps
-        self.loss_curve_ = result.losses
-        self.weights_history_ = result.weights
-        self._warn_about_training(result, learning_rate, tol)
-        return self
-
-    def decision_function(self, X):
-        """The logit z = X @ coef_.T + intercept_ of each sample; positive means ``classes_[1]``.
-
-        Returns
-        -------
-        z : ndarray of shape (n_samples,)
-        """
-        check_is_fitted(self)
-        X = validate_data(self, X, dtype=np.float64, reset=False, ensure_all_finite=False)
-        _check_finite(X, "X")
-        return X @ self.coef_[0] + self.intercept_[0]
-
-    def predict_proba(self, X):
-        """Probabilities of ``classes_[0]`` and ``classes_[1]``.
-
-        Returns
-        -------
-        proba : ndarray of shape (n_samples, 2)
-            Rows sum to exactly 1.
-        """
-        z = self.decision_function(X)
-        return np.column_stack([sigmoid(-z), sigmoid(z)])
-
-    def predict_log_proba(self, X):
-        """Natural logarithm of ``predict_proba``, computed from the logits (finite where p rounds to 0).
-
-        Returns
-        -------
-        log_proba : ndarray of shape (n_samples, 2)
-        """
-        z = self.decision_function(X)
-        return -np.column_stack([np.logaddexp(0.0, z), np.logaddexp(0.0, -z)])
-
-    def predict(self, X):
-        """The more probable label of each sample (``classes_[1]`` where its probability is >= 0.5).
-
-        Returns
-        -------
-        y_pred : ndarray of shape (n_samples,)
-        """
-        z = self.decision_function(X)
-        return self.classes_[(z >= 0.0).astype(int)]
-
-    def _warn_about_training(self, result, learning_rate, tol):
-        rises = np.diff(result.losses) > 1e-9 * np.abs(result.losses[:-1])
-        if np.any(rises):
-            first = int(np.argmax(rises))
-            warnings.warn(
-                f"The loss rose during training ({np.count_nonzero(rises)} of {result.n_steps} updates; first at "
-                f"iteration {first + 1}, from {result.losses[first]:.6g} to {result.losses[first + 1]:.6g}): "
-                f"learning_rate={learning_rate:g} is too large for this data. Try a smaller one, "
-                f'learning_rate="auto", or scale the features (StandardScaler).',
-                LearningRateWarning,
-                stacklevel=3,
-            )
-        if tol is not None and not result.converged:
-            warnings.warn(
-                f"Gradient descent did not converge: after max_iter={result.n_steps} updates the loss still "
-                f"falls by more than tol={tol:g} per update. Increase max_iter, or raise the learning rate.",
-                ConvergenceWarning,
-                stacklevel=3,
-            )
-
-
-# --------------------------------------------------------------------------------------------------------------
-# Input checks: one clear ValueError per mistake, saying what to fix
-# --------------------------------------------------------------------------------------------------------------
-def _check_X_b(X_b):
-    X_b = np.asarray(X_b, dtype=np.float64)
-    if X_b.ndim != 2:
-        raise ValueError(
-            f"X_b must be a 2-D array of shape (n_samples, n_features + 1); got shape {X_b.shape}. "
-            "Build it with add_intercept(X)."
-        )
-    if X_b.shape[0] == 0:
-        raise ValueError("X_b is empty (0 samples): training and prediction need at least one sample.")
-    _check_finite(X_b, "X_b")
-    return X_b
-
-
-def _check_finite(X, name):
-    if not np.all(np.isfinite(X)):
-        raise ValueError(
-            f"{name} contains {np.count_nonzero(~np.isfinite(X))} NaN or infinite value(s); "
-            "remove or impute them first (e.g. sklearn.impute.SimpleImputer)."
-        )
-
-
-def _check_X_b_w(X_b, w, w_name="w"):
-    X_b = _check_X_b(X_b)
-    w = np.asarray(w, dtype=np.float64)
-    if w.shape != (X_b.shape[1],):
-        raise ValueError(
-            f"{w_name} must have shape ({X_b.shape[1]},), one weight per column of X_b (intercept first); "
-            f"got shape {w.shape}."
-        )
-    if not np.all(np.isfinite(w)):
-        raise ValueError(f"{w_name} contains NaN or infinite values.")
-    return X_b, w
-
-
-def _check_problem(X_b, y, w, w_name="w"):
-    X_b, w = _check_X_b_w(X_b, w, w_name)
-    y = np.asarray(y, dtype=np.float64) if np.asarray(y).dtype.kind in "biuf" else np.asarray(y)
-    if y.ndim != 1:
-        raise ValueError(f"y must be a 1-D array of shape (n_samples,); got shape {y.shape}.")
-    if y.shape[0] != X_b.shape[0]:
-        raise ValueError(f"X_b and y have different lengths: {X_b.shape[0]} samples but {y.shape[0]} labels.")
-    if y.dtype.kind != "f" or not np.all((y == 0) | (y == 1)):
-        raise ValueError(
-            f"y must hold labels 0 and 1 only; got {_preview(np.unique(y))}. "
-            "Map your labels first, e.g. y01 = (y == positive_label).astype(float), "
-            "or use LogisticRegressionGD, which accepts any two labels."
-        )
-    return X_b, y, w
-
-
-def _check_learning_rate(learning_rate):
-    if (
-        not isinstance(learning_rate, numbers.Real)
-        or isinstance(learning_rate, bool)
-        or not np.isfinite(learning_rate)
-        or learning_rate <= 0
-    ):
-        raise ValueError(f"learning_rate must be a positive number; got {learning_rate!r}.")
-    return float(learning_rate)
-
-
-def _check_n_iter(n_iter, name):
-    if not isinstance(n_iter, numbers.Integral) or isinstance(n_iter, bool) or n_iter < 1:
-        raise ValueError(f"{name} must be a whole number >= 1; got {n_iter!r}.")
-    return int(n_iter)
-
-
-def _check_alpha(alpha):
-    if not isinstance(alpha, numbers.Real) or not np.isfinite(alpha) or alpha < 0:
-        raise ValueError(f"alpha (the L2 strength) must be a number >= 0; got {alpha!r}.")
-    return float(alpha)
-
-
-def _check_tol(tol):
-    if tol is None:
-        return None
-    if not isinstance(tol, numbers.Real) or not np.isfinite(tol) or tol < 0:
-        raise ValueError(f"tol must be None or a number >= 0; got {tol!r}.")
-    return float(tol)
-
-
-def _preview(values, most=5):
-    values = list(values)
-    shown = ", ".join(repr(v.item() if hasattr(v, "item") else v) for v in values[:most])
-    return f"[{shown}{', ...' if len(values) > most else ''}]"
+            yield slice(None)
+    rng = np.random.default_rng(random_state)
+    while True:  # one epoch
+        order = rng.permutation(n_samples)
+        for start in range(0, n_samples, batch_size):
+            yield order[start:start + batch_size]

@@ -24,6 +24,7 @@ import sklearn
 from sklearn.linear_model import LogisticRegression
 
 import logreg_core as core
+from logreg_estimator import LogisticRegressionGD
 
 try:
     from threadpoolctl import threadpool_info, threadpool_limits
@@ -147,7 +148,7 @@ def main():
         (
             "`LogisticRegressionGD`",
             f'learning_rate="auto" (= {learning_rate:.3g}), tol=1e-10, max_iter=10000, alpha=1/(C*n)',
-            lambda: core.LogisticRegressionGD(learning_rate="auto", tol=1e-10, max_iter=10_000, alpha=alpha),
+            lambda: LogisticRegressionGD(learning_rate="auto", tol=1e-10, max_iter=10_000, alpha=alpha),
         ),
         ("`LogisticRegression`", f"C={C:g}, lbfgs, default tol=1e-4", lambda: LogisticRegression(C=C)),
         (

@@ -30,7 +30,7 @@ from sklearn.preprocessing import StandardScaler  # noqa: E402
 
 from _timing import clock, ipympl_backend, since, summarize, time_each  # noqa: E402
 
-from logreg_core import LogisticRegressionGD  # noqa: E402
+from logreg_estimator import LogisticRegressionGD  # noqa: E402
 from logreg_viz.style import CLASS_COLORS  # noqa: E402
 from logreg_viz.threshold import ThresholdExplorer, threshold_metrics  # noqa: E402
 

@@ -13,6 +13,7 @@ from sklearn.metrics import log_loss
 from sklearn.multiclass import OneVsRestClassifier
 
 import logreg_core
+from logreg_estimator import LogisticRegressionGD
 from logreg_exercises import run_check
 
 __all__ = ["check_ovr_predict_proba", "check_binary_weights_from_softmax", "check_cross_entropy"]
@@ -24,7 +25,7 @@ __all__ = ["check_ovr_predict_proba", "check_binary_weights_from_softmax", "chec
 @lru_cache(maxsize=1)  # fitted once, outside the student's check (where warnings are errors)
 def _fitted_ovr():
     X, y = make_blobs(n_samples=60, centers=[[-2.0, 0.0], [0.0, 2.0], [2.0, 0.0]], cluster_std=1.2, random_state=8)
-    binary = logreg_core.LogisticRegressionGD(learning_rate="auto", max_iter=300)
+    binary = LogisticRegressionGD(learning_rate="auto", max_iter=300)
     return OneVsRestClassifier(binary).fit(X, y), X
 
 

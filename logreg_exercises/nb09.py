@@ -15,9 +15,9 @@ import numbers
 import numpy as np
 from sklearn.preprocessing import PolynomialFeatures
 
-from logreg_core import LogisticRegressionGD
+from logreg_estimator import LogisticRegressionGD
 from logreg_exercises import run_check
-from logreg_viz.draw import make_dataset, polynomial_model
+from logreg_data import make_dataset, polynomial_model
 
 __all__ = ["check_circle_features", "check_n_polynomial_features", "check_choose_alpha"]
 

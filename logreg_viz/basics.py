@@ -319,7 +319,8 @@ class _SigmoidView:
     def update(self, w, b):
         """Move the artists to weight ``w`` and intercept ``b``; returns the boundary position (None if w == 0)."""
         p_grid = core.predict_proba(core.add_intercept(self.grid[:, None]), [b, w])
-        p_samples = core.predict_proba(core.add_intercept(self.x[:, None]), [b, w])
+        X_b = core.add_intercept(self.x[:, None])
+        p_samples = core.predict_proba(X_b, [b, w])
         self.curve.set_data(self.grid, p_grid)
         boundary = None if w == 0 else -b / w
         for k, (start, stop) in enumerate(self._class_intervals(w, b, boundary)):
@@ -337,7 +338,7 @@ class _SigmoidView:
             left = above == (w >= 0)
             text.set_position((xi + (-self.text_offset if left else self.text_offset), pi + (0.08 if above else -0.08)))
             text.set_horizontalalignment("right" if left else "left")
-        correct = np.count_nonzero((p_samples >= 0.5) == (self.y == 1))
+        correct = np.count_nonzero(core.predict(X_b, [b, w]) == self.y)
         where = "no boundary" if boundary is None else f"boundary x = {boundary:.2f}"
         self.ax.set_title(_minus(f"w = {w:.2f}, b = {b:.2f}: {where}, {correct}/{len(self.y)} correct"))
         return boundary
@@ -346,7 +347,7 @@ class _SigmoidView:
         """The stretches (start, stop) of the x axis predicted class 0 and class 1 (p >= 1/2 is class 1)."""
         low, high = self.x_range
         if boundary is None:  # w == 0: every x gets p = sigma(b)
-            return ((low, low), (low, high)) if b >= 0 else ((low, high), (low, low))
+            return ((low, low), (low, high)) if b > 0 else ((low, high), (low, low))
         cut = min(max(boundary, low), high)
         return ((low, cut), (cut, high)) if w > 0 else ((cut, high), (low, cut))
 

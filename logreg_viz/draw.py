@@ -25,12 +25,17 @@ import textwrap
 
 import numpy as np
 from matplotlib.backend_bases import MouseButton
-from sklearn.datasets import make_blobs, make_circles, make_moons
-from sklearn.pipeline import Pipeline, make_pipeline
-from sklearn.preprocessing import PolynomialFeatures, StandardScaler
 from threadpoolctl import ThreadpoolController
 
 import logreg_core
+from logreg_data import (  # noqa: F401 - moved to logreg_data; re-exported until the views are split
+    PRESETS,
+    WINDOW,
+    make_dataset,
+    polynomial_features,
+    polynomial_model,
+    weights_and_features,
+)
 from logreg_viz._display import interactive_figure, widget_with_picture
 from logreg_viz.training import TrainingFigure, _DataPanel
 
@@ -47,10 +52,6 @@ __all__ = [
     "DegreeExplorer",
 ]
 
-#: The presets of the editor, in the order of its buttons.
-PRESETS = ("two blobs", "XOR", "circles", "moons")
-#: The editor's window ``(xlim, ylim)``; every preset lies well inside it.
-WINDOW = ((-2.0, 2.0), (-2.0, 2.0))
 #: The values of the explorer's L2 slider: 0 (no penalty), then about three times larger at each step, up to 1.
 ALPHAS = (0.0, 1e-4, 3e-4, 1e-3, 3e-3, 0.01, 0.03, 0.1, 0.3, 1.0)
 #: How the two classes look, in words (for messages): colours and markers of ``logreg_viz.style``.
@@ -58,92 +59,11 @@ CLASS_NAMES = ("class 0 (blue ●)", "class 1 (orange ■)")
 #: A click closer than this to a point's centre (in typographic points, 1/72 inch) removes the point.
 HIT_RADIUS_POINTS = 6.0
 
-_DEFAULT_NOISE = {"two blobs": 0.45, "XOR": 0.35, "circles": 0.1, "moons": 0.15}
 
 
 # --------------------------------------------------------------------------------------------------------------
 # Data and models
 # --------------------------------------------------------------------------------------------------------------
-def make_dataset(name, n_samples=60, *, noise=None, random_state=0):
-    """One of the presets, made by scikit-learn with a fixed seed, inside ``WINDOW``.
-
-    - ``"two blobs"``: two round Gaussian clusters (``make_blobs``), one per class; a line separates them.
-    - ``"XOR"``: four clusters at the corners of a square (``make_blobs``); class 1 where x1 and x2 have opposite
-      signs, so each class owns two opposite corners.
-    - ``"circles"``: a disc of class 1 inside a ring of class 0 (``make_circles``, radii 0.5 and 1).
-    - ``"moons"``: two interleaved half circles (``make_moons``), shifted to centre them.
-
-    Parameters
-    ----------
-    name : {"two blobs", "XOR", "circles", "moons"}
-    n_samples : int, default=60
-        Total number of points, split as evenly as possible between the clusters.
-    noise : float or None
-        For the blobs and XOR, the clusters' standard deviation (default 0.45 and 0.35); for circles and moons,
-        scikit-learn's ``noise`` (default 0.1 and 0.15).
-    random_state : int, default=0
-
-    Returns
-    -------
-    X : ndarray of shape (n_samples, 2)
-    y : ndarray of int of shape (n_samples,), labels 0 and 1
-    """
-    if name not in PRESETS:
-        raise ValueError(f"Unknown data set {name!r}; choose one of {', '.join(map(repr, PRESETS))}.")
-    noise = _DEFAULT_NOISE[name] if noise is None else noise
-    if name == "two blobs":
-        return make_blobs(n_samples, centers=[(-0.8, -0.6), (0.8, 0.6)], cluster_std=noise, random_state=random_state)
-    if name == "XOR":
-        corners = [(-0.9, -0.9), (0.9, 0.9), (-0.9, 0.9), (0.9, -0.9)]  # clusters 0, 1: class 0; 2, 3: class 1
-        X, cluster = make_blobs(n_samples, centers=corners, cluster_std=noise, random_state=random_state)
-        return X, cluster // 2
-    if name == "circles":
-        return make_circles(n_samples, noise=noise, factor=0.5, random_state=random_state)
-    X, y = make_moons(n_samples, noise=noise, random_state=random_state)
-    return X - [0.5, 0.25], y
-
-
-def polynomial_features(degree):
-    """Every monomial x1^a x2^b with 1 <= a + b <= ``degree``, each standardised: an unfitted ``Pipeline``.
-
-    Standardising matters for gradient descent: x1^8 and x1 differ in size by orders of magnitude, and the safe
-    learning rate is set by the largest, so without scaling the small features would hardly move.
-    """
-    return make_pipeline(PolynomialFeatures(degree, include_bias=False), StandardScaler())
-
-
-def polynomial_model(degree, alpha=0.0, max_iter=1000):
-    """Logistic regression on polynomial features: ``PolynomialFeatures`` -> ``StandardScaler`` ->
-    ``LogisticRegressionGD`` (safe learning rate, starting from zero weights), an unfitted ``Pipeline``.
-
-    The model is still linear, in the new features: z = w0 + w1 phi_1(x) + ... + wk phi_k(x).
-    """
-    return make_pipeline(
-        PolynomialFeatures(degree, include_bias=False),
-        StandardScaler(),
-        logreg_core.LogisticRegressionGD(learning_rate="auto", max_iter=max_iter, alpha=alpha),
-    )
-
-
-def weights_and_features(model):
-    """The weights of a fitted ``LogisticRegressionGD`` (or a ``Pipeline`` ending in one) and their feature map.
-
-    Returns
-    -------
-    w : ndarray of shape (k + 1,)
-        Intercept first.
-    features : callable or None
-        ``features(X)`` of shape (n_samples, k) for X of shape (n_samples, 2): the pipeline's steps before the
-        estimator; None for a bare estimator, whose weights apply to the two coordinates themselves.
-    """
-    if isinstance(model, Pipeline):
-        estimator = model[-1]
-        features = model[:-1].transform if len(model) > 1 else None
-    else:
-        estimator, features = model, None
-    return np.r_[estimator.intercept_, estimator.coef_[0]], features
-
-
 def _history(estimator):
     return logreg_core.GDResult(weights=estimator.weights_history_, losses=estimator.loss_curve_)
 

@@ -31,9 +31,9 @@ import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import ListedColormap
 from matplotlib.figure import Figure
-from sklearn.datasets import make_blobs
 
 import logreg_core
+from logreg_data import OVERLAPPING_CLUSTERS, SEPARABLE_CLUSTERS, TwoClusters  # noqa: F401 - moved; re-exported
 from logreg_viz._display import Blitter, drawing_order, interactive_figure, widget_with_picture
 from logreg_viz.style import (
     ACCENT_COLORS,
@@ -143,100 +143,6 @@ def boundary_curves(xs, ys, z):
     if points is None:
         return np.empty(0), np.empty(0)
     return points[:, 0], points[:, 1]
-
-
-# --------------------------------------------------------------------------------------------------------------
-# Data: two Gaussian clusters (notebooks 04 and 05)
-# --------------------------------------------------------------------------------------------------------------
-@dataclasses.dataclass(frozen=True)
-class TwoClusters:
-    """Two round Gaussian clusters of equal size and spread, made by scikit-learn's ``make_blobs``.
-
-    Class 0 is centred at ``midpoint - distance/2 * u`` and class 1 at ``midpoint + distance/2 * u``, with
-    ``u`` the unit vector along ``direction``; both have standard deviation ``cluster_std`` in every direction.
-    Because we *know* how the data were generated, we also know the best any classifier can do (the Bayes-optimal
-    rule), which notebook 05 compares with what gradient descent learns.
-
-    Parameters
-    ----------
-    distance : float > 0
-        Distance between the two centres.
-    cluster_std : float > 0, default=1.0
-    n_samples : int, default=200
-        Total number of points, split equally between the classes.
-    midpoint : pair of float, default=(2.0, 1.0)
-    direction : pair of float, default=(1.0, -1.0)
-        From the class-0 centre towards the class-1 centre (normalised here).
-    random_state : int, default=0
-        Seed of ``make_blobs``.
-    """
-
-    distance: float
-    cluster_std: float = 1.0
-    n_samples: int = 200
-    midpoint: tuple = (2.0, 1.0)
-    direction: tuple = (1.0, -1.0)
-    random_state: int = 0
-
-    @property
-    def centers(self):
-        """ndarray of shape (2, 2): row k is the centre of class k."""
-        u = np.asarray(self.direction, dtype=np.float64)
-        u = u / np.linalg.norm(u)
-        m = np.asarray(self.midpoint, dtype=np.float64)
-        return np.array([m - self.distance / 2 * u, m + self.distance / 2 * u])
-
-    def sample(self):
-        """Draw the data set.
-
-        Returns
-        -------
-        X : ndarray of shape (n_samples, 2)
-        y : ndarray of int of shape (n_samples,), labels 0 and 1
-        """
-        return make_blobs(
-            n_samples=self.n_samples,
-            centers=self.centers,
-            cluster_std=self.cluster_std,
-            random_state=self.random_state,
-        )
-
-    def bayes_weights(self):
-        """Weights of the Bayes-optimal classifier, in the same form as logistic regression's.
-
-        For two Gaussians with equal priors and the same covariance sigma^2 I, the log-odds of class 1 is linear:
-        log p(1|x)/p(0|x) = ((mu1 - mu0) . x - (|mu1|^2 - |mu0|^2) / 2) / sigma^2, so
-        ``sigmoid(add_intercept(X) @ w)`` is the *true* probability of class 1 and ``w . [1, x] = 0`` is the
-        best possible boundary (the perpendicular bisector of the two centres).
-
-        Returns
-        -------
-        w : ndarray of shape (3,)
-            ``[w0, w1, w2]``, intercept first.
-        """
-        mu0, mu1 = self.centers
-        variance = self.cluster_std**2
-        return np.r_[-(mu1 @ mu1 - mu0 @ mu0) / (2 * variance), (mu1 - mu0) / variance]
-
-    def bayes_accuracy(self):
-        """Expected accuracy of the Bayes-optimal rule on new data: Phi(distance / (2 sigma)).
-
-        A point is misclassified when its distance along ``u`` from its own centre exceeds distance/2, i.e. with
-        probability 1 - Phi(distance / (2 sigma)), Phi being the standard normal CDF.
-        """
-        return 0.5 * (1.0 + math.erf(self.distance / (2 * self.cluster_std) / math.sqrt(2.0)))
-
-    def view_limits(self, max_distance=None, margin=3.0):
-        """A square window around the clusters: ``(xlim, ylim)``, large enough for ``max_distance``."""
-        half = (self.distance if max_distance is None else max_distance) / 2 + margin * self.cluster_std
-        mx, my = self.midpoint
-        return (mx - half, mx + half), (my - half, my + half)
-
-
-#: Notebook 04's data (and its GIF's): centres 7 standard deviations apart, so the classes do not overlap.
-SEPARABLE_CLUSTERS = TwoClusters(distance=7.0, random_state=0)
-#: Notebook 05's data: centres 3 standard deviations apart; the best possible accuracy is Phi(1.5) = 93.3%.
-OVERLAPPING_CLUSTERS = TwoClusters(distance=3.0, random_state=0)
 
 
 # --------------------------------------------------------------------------------------------------------------

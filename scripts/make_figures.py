@@ -25,7 +25,7 @@ matplotlib.use("Agg")  # a script: draw to files, never to a window
 
 import matplotlib.pyplot as plt  # noqa: E402 (after choosing the backend)
 
-import logreg_core  # noqa: E402
+from logreg_estimator import LogisticRegressionGD  # noqa: E402
 from logreg_viz.training import (  # noqa: E402
     OVERLAPPING_CLUSTERS,
     SEPARABLE_CLUSTERS,
@@ -62,7 +62,7 @@ def _save_png(fig, path):
 def tutorial_run(clusters):
     """The notebooks' training run: uniform starting weights in [0, 1) (seed 0), the safe step, 750 updates."""
     X, y = clusters.sample()
-    model = logreg_core.LogisticRegressionGD(learning_rate="auto", max_iter=750, init="uniform", random_state=0)
+    model = LogisticRegressionGD(learning_rate="auto", max_iter=750, init="uniform", random_state=0)
     return X, y, model.fit(X, y)
 
 

@@ -1,12 +1,10 @@
-"""Tests of the math in ``logreg_core``: each result is checked against an independent reference.
+"""Tests of the math in ``logreg_core`` (sigmoid, loss, gradient, safe step, bad input): each result is checked
+against an independent reference.
 
 The references are closed forms, SciPy's ``expit``/``log_expit``, scikit-learn's ``log_loss``, central finite
 differences and the Hessian, never numbers copied from an earlier run. Property-based tests (hypothesis) draw
 random data, weights and L2 strengths.
 """
-
-import contextlib
-import warnings
 
 import numpy as np
 import pytest
@@ -14,12 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 from scipy.special import expit, log_expit
-from sklearn.datasets import load_breast_cancer
 from sklearn.metrics import log_loss
-from sklearn.preprocessing import StandardScaler
 
 from logreg_core import (
-    GDResult,
     add_intercept,
     bce_from_logits,
     gradient,
@@ -30,47 +25,16 @@ from logreg_core import (
     safe_learning_rate,
     sigmoid,
 )
-
-# Timing varies on a shared CI machine: no per-example deadline.
-PROPERTY = settings(deadline=None, max_examples=150)
-
-any_float = st.floats(allow_nan=False, allow_infinity=True, width=64)
-finite_float = st.floats(allow_nan=False, allow_infinity=False, width=64)
-# |z| < 700: where the textbook formula 1 / (1 + e^(-z)) neither overflows nor divides by infinity.
-moderate_float = st.floats(min_value=-700.0, max_value=700.0, allow_nan=False)
-
-
-@st.composite
-def problems(draw, max_samples=12, max_features=4, bound=3.0):
-    """A small logistic-regression problem: X_b (with its column of ones), labels 0/1, weights and alpha."""
-    n = draw(st.integers(1, max_samples))
-    k = draw(st.integers(1, max_features))
-    entries = st.floats(-bound, bound, allow_nan=False)
-    X = draw(hnp.arrays(np.float64, (n, k), elements=entries))
-    y = draw(hnp.arrays(np.float64, (n,), elements=st.sampled_from([0.0, 1.0])))
-    w = draw(hnp.arrays(np.float64, (k + 1,), elements=entries))
-    alpha = draw(st.floats(0.0, 2.0))
-    return add_intercept(X), y, w, alpha
-
-
-@contextlib.contextmanager
-def no_warnings():
-    """Turn every warning into an error inside the block, whatever the pytest configuration."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        yield
-
-
-def random_problem(seed, n=40, k=3, scale=1.0):
-    rng = np.random.default_rng(seed)
-    X = scale * rng.standard_normal((n, k))
-    y = (rng.random(n) < expit(X @ rng.standard_normal(k))).astype(float)
-    return add_intercept(X), y
-
-
-def standardised_breast_cancer():
-    X, y = load_breast_cancer(return_X_y=True)
-    return add_intercept(StandardScaler().fit_transform(X)), y.astype(float)
+from problems import (
+    PROPERTY,
+    any_float,
+    finite_float,
+    moderate_float,
+    no_warnings,
+    problems,
+    random_problem,
+    standardised_breast_cancer,
+)
 
 
 # ------------------------------------------------------------------------------------------------------------
@@ -358,121 +322,6 @@ def test_safe_learning_rate_is_one_over_a_bound_on_the_curvature(problem):
 
 
 # ------------------------------------------------------------------------------------------------------------
-# gradient_descent
-# ------------------------------------------------------------------------------------------------------------
-@pytest.mark.parametrize("alpha", [0.0, 0.05])
-def test_gradient_descent_records_the_loss_of_every_recorded_weight(alpha):
-    X_b, y = random_problem(5, n=80, k=4, scale=2.0)
-    w0 = np.array([0.3, -0.2, 0.1, 0.5, -0.4])
-    w0_before = w0.copy()
-    result = gradient_descent(X_b, y, w0, learning_rate=0.5, n_iter=25, alpha=alpha)
-    assert isinstance(result, GDResult)
-    assert result.weights.shape == (26, 5) and result.losses.shape == (26,)
-    assert result.n_steps == 25 and not result.converged
-    np.testing.assert_array_equal(result.weights[0], w0)
-    np.testing.assert_array_equal(w0, w0_before)  # the caller's w0 is not modified
-    np.testing.assert_array_equal(result.final_weights, result.weights[-1])
-    expected = [loss(X_b, y, w, alpha) for w in result.weights]
-    np.testing.assert_allclose(result.losses, expected, rtol=1e-13, atol=0)
-
-
-@pytest.mark.parametrize("alpha", [0.0, 0.05])
-def test_gradient_descent_takes_the_gradient_step(alpha):
-    X_b, y = random_problem(6, n=50, k=2)
-    learning_rate = 0.7
-    result = gradient_descent(X_b, y, np.zeros(3), learning_rate, n_iter=10, alpha=alpha)
-    for before, after in zip(result.weights[:-1], result.weights[1:]):
-        expected = before - learning_rate * gradient(X_b, y, before, alpha)
-        np.testing.assert_allclose(after, expected, rtol=1e-13, atol=1e-15)
-
-
-@PROPERTY
-@given(problems(max_samples=20, max_features=4), st.floats(0.05, 1.0))
-def test_gradient_descent_never_raises_the_loss_with_a_safe_learning_rate(problem, fraction):
-    X_b, y, w0, alpha = problem
-    learning_rate = fraction * safe_learning_rate(X_b, alpha)
-    losses = gradient_descent(X_b, y, w0, learning_rate, n_iter=30, alpha=alpha).losses
-    assert np.all(np.diff(losses) <= 1e-12 * np.abs(losses[:-1]) + 1e-15)
-
-
-def test_gradient_descent_converges_towards_the_optimum():
-    X_b, y = standardised_breast_cancer()
-    alpha = 0.01
-    result = gradient_descent(X_b, y, np.zeros(X_b.shape[1]), safe_learning_rate(X_b, alpha), 3000, alpha=alpha)
-    assert result.losses[-1] < result.losses[0] / 5
-    assert np.linalg.norm(gradient(X_b, y, result.final_weights, alpha)) < 1e-4
-
-
-@pytest.mark.parametrize("tol", [1e-2, 1e-4, 1e-7])
-def test_gradient_descent_stops_once_an_update_lowers_the_loss_by_less_than_tol(tol):
-    X_b, y = random_problem(7, n=100, k=3)
-    w0 = np.zeros(4)
-    result = gradient_descent(X_b, y, w0, 1.0, n_iter=100_000, tol=tol)
-    decreases = -np.diff(result.losses)
-    assert result.converged
-    assert decreases[-1] < tol  # the last update fell short of tol ...
-    assert np.all(decreases[:-1] >= tol)  # ... and it was the first one that did
-    # The stopping rule only truncates the path: it is the start of the path without tol.
-    full = gradient_descent(X_b, y, w0, 1.0, n_iter=result.n_steps + 5)
-    np.testing.assert_array_equal(full.weights[: result.n_steps + 1], result.weights)
-    np.testing.assert_array_equal(full.losses[: result.n_steps + 1], result.losses)
-
-
-def test_an_update_that_lowers_the_loss_by_exactly_tol_does_not_stop_training():
-    # "Less than tol" is strict: take tol equal to the decrease made by update 10 of a path without tol.
-    X_b, y = random_problem(12, n=100, k=3)
-    full = gradient_descent(X_b, y, np.zeros(4), 1.0, n_iter=200)
-    decreases = -np.diff(full.losses)
-    tol = decreases[9]
-    first_short = int(np.argmax(decreases < tol))  # index of the first update lowering the loss by < tol
-    assert first_short > 9
-    result = gradient_descent(X_b, y, np.zeros(4), 1.0, n_iter=200, tol=tol)
-    assert result.converged and result.n_steps == first_short + 1
-
-
-def test_gradient_descent_stops_when_an_update_raises_the_loss():
-    X_b, y = random_problem(8, n=100, k=3, scale=5.0)
-    too_large = 50 * safe_learning_rate(X_b)
-    result = gradient_descent(X_b, y, np.zeros(4), too_large, n_iter=1000, tol=0.0)
-    assert result.converged
-    assert result.losses[-1] > result.losses[-2]
-    assert np.all(np.diff(result.losses)[:-1] <= 0)
-
-
-def test_gradient_descent_reports_not_converged_when_n_iter_runs_out_first():
-    X_b, y = random_problem(9, n=100, k=3)
-    result = gradient_descent(X_b, y, np.zeros(4), 0.01, n_iter=20, tol=1e-6)
-    assert not result.converged
-    assert result.n_steps == 20
-    assert np.all(-np.diff(result.losses) >= 1e-6)
-
-
-def test_gradient_descent_with_a_moderately_too_large_rate_keeps_finite_weights():
-    X, y = load_breast_cancer(return_X_y=True)  # raw features, up to ~4000: badly scaled
-    X_b = add_intercept(X)
-    with no_warnings():
-        result = gradient_descent(X_b, y, np.zeros(X_b.shape[1]), learning_rate=1e3, n_iter=200)
-    assert np.all(np.isfinite(result.weights)) and np.all(np.isfinite(result.losses))
-    assert np.any(np.diff(result.losses) > 0)  # too large: the loss climbs at times
-
-
-@pytest.mark.parametrize("learning_rate", [1e300, 1e308])
-def test_gradient_descent_with_an_absurd_rate_raises_instead_of_returning_nan(learning_rate):
-    X, y = load_breast_cancer(return_X_y=True)
-    X_b = add_intercept(X)
-    # No RuntimeWarning on the way (overflow in the update or the logits), but one clear error.
-    with no_warnings(), pytest.raises(FloatingPointError, match=r"learning_rate=1e\+30[08] is far too large"):
-        gradient_descent(X_b, y, np.zeros(X_b.shape[1]), learning_rate=learning_rate, n_iter=50)
-
-
-def test_gradient_descent_accepts_lists_and_boolean_labels():
-    X_b, y = random_problem(10, n=30, k=2)
-    a = gradient_descent(X_b.tolist(), y.astype(bool), [0.0, 0.0, 0.0], 0.5, 5)
-    b = gradient_descent(X_b, y, np.zeros(3), 0.5, 5)
-    np.testing.assert_array_equal(a.weights, b.weights)
-
-
-# ------------------------------------------------------------------------------------------------------------
 # Bad input: one ValueError each, whose message says what to fix
 # ------------------------------------------------------------------------------------------------------------
 X_B_GOOD, Y_GOOD = random_problem(11, n=10, k=2)
@@ -550,3 +399,5 @@ def test_gradient_descent_rejects_a_bad_tol(tol):
 def test_predict_proba_rejects_weights_of_the_wrong_length():
     with pytest.raises(ValueError, match=r"w must have shape \(3,\)"):
         predict_proba(X_B_GOOD, np.zeros(4))
+
+

@@ -16,15 +16,16 @@ from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 from sklearn.utils.estimator_checks import parametrize_with_checks
 
+from logreg_core import predict as core_predict
 from logreg_core import (
     LearningRateWarning,
-    LogisticRegressionGD,
     add_intercept,
     gradient,
     gradient_descent,
     loss,
     safe_learning_rate,
 )
+from logreg_estimator import LogisticRegressionGD
 
 
 def standardised(X):
@@ -393,3 +394,29 @@ def test_predicting_before_fit_says_to_fit_first():
 
     with pytest.raises(NotFittedError, match=r"not fitted yet. Call 'fit'"):
         LogisticRegressionGD().predict(X_GOOD)
+
+
+def test_one_decision_rule_in_the_core_the_estimator_and_scikit_learn():
+    # Scores at and around 0, where sigma(z) rounds to exactly 1/2: z = 0 is class 0, any z > 0 class 1.
+    z = np.array([-1.0, -1e-300, -1e-17, -0.0, 0.0, 5e-324, 1e-17, 1e-300, 1.0])
+    expected = np.array([0, 0, 0, 0, 0, 1, 1, 1, 1])
+    X = z.reshape(-1, 1)
+    np.testing.assert_array_equal(core_predict(add_intercept(X), [0.0, 1.0]), expected)
+    ours = LogisticRegressionGD(max_iter=1).fit([[-1.0], [1.0]], [0, 1])
+    theirs = LogisticRegression().fit([[-1.0], [1.0]], [0, 1])
+    for model in (ours, theirs):
+        model.coef_, model.intercept_ = np.array([[1.0]]), np.array([0.0])
+        np.testing.assert_array_equal(model.predict(X), expected)
+
+
+def test_minibatch_training_in_the_estimator_is_seeded_and_defaults_to_full_batch():
+    X, y = breast_cancer()
+    full = LogisticRegressionGD(learning_rate=0.1, max_iter=50).fit(X, y)
+    same = LogisticRegressionGD(learning_rate=0.1, max_iter=50, batch_size=len(y), random_state=7).fit(X, y)
+    np.testing.assert_array_equal(full.weights_history_, same.weights_history_)
+    a, b = (LogisticRegressionGD(learning_rate=0.1, max_iter=50, batch_size=16, random_state=3).fit(X, y)
+            for _ in range(2))
+    np.testing.assert_array_equal(a.weights_history_, b.weights_history_)
+    assert not np.array_equal(a.weights_history_, full.weights_history_)
+    with pytest.raises(ValueError, match=r"batch_size must be None or a whole number from 1"):
+        LogisticRegressionGD(batch_size=0).fit(X, y)

@@ -17,7 +17,7 @@ def _solution_cell(grade_id):
 
 def _define(source, name):
     """Execute a solution cell (it may use the notebook's `np` and `lc`) and return the function it defines."""
-    return define(source, name, {"np": np, "lc": logreg_core})
+    return define(source, name, {"np": np, "core": logreg_core})
 
 
 # ----------------------------------------------------------------------------------------------------------------

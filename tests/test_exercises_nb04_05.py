@@ -14,7 +14,7 @@ from notebook_cells import cells, define, fails_with, run_check, solution_cell, 
 
 def _define(cell_source, name):
     """Execute a solution cell (it may use the notebook's `np`, `math` and `logreg_core`); return its function."""
-    return define(cell_source, name, {"np": np, "math": math, "logreg_core": logreg_core})
+    return define(cell_source, name, {"np": np, "math": math, "core": logreg_core})
 
 
 EXERCISES = [

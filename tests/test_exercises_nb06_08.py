@@ -14,7 +14,7 @@ from notebook_cells import define, fails_with, run_check, solution_cell, student
 
 def _define(source, name):
     """Execute a solution cell with what the notebook has defined by then, and return its function."""
-    return define(source, name, {"np": np, "logreg_core": logreg_core, "logsumexp": lambda Z: logsumexp(Z, axis=1)})
+    return define(source, name, {"np": np, "core": logreg_core, "logsumexp": lambda Z: logsumexp(Z, axis=1)})
 
 
 EXERCISES = {

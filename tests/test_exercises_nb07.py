@@ -16,7 +16,7 @@ NOTEBOOK = "07_what_sklearn_does.ipynb"
 
 def _define(source, name):
     """Execute a solution cell with what the notebook has defined by then, and return its function."""
-    return define(source, name, {"np": np, "logreg_core": logreg_core})
+    return define(source, name, {"np": np, "core": logreg_core})
 
 EXERCISES = {
     # function name: (grade_id, check, exercise label printed by the check)

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from logreg_exercises.nb09 import check_choose_alpha, check_circle_features, check_n_polynomial_features
-from logreg_viz.draw import polynomial_model
+from logreg_data import polynomial_model
 from notebook_cells import cells, define, fails_with, run_check, solution_cell, source, student_version
 
 NOTEBOOK = "09_draw_your_own_data.ipynb"

@@ -89,13 +89,13 @@ def test_zero_weight_has_no_boundary(monkeypatch):
 
 
 def test_float_noise_from_the_browser_does_not_move_a_student_off_the_boundary():
-    """At w = 1, b = -2 the student who studied 2 hours sits exactly on the boundary (p = 1/2, class 1: 8/10 right).
-    A browser showing the slider sends b back as -2.0000000000000018 (measured in Chromium); that must not turn
-    the count into 7/10, unlike the static pictures of the same setting."""
+    """At w = 1, b = -2 the student who studied 2 hours sits exactly on the boundary (z = 0: class 0, so 7/10 right).
+    A browser showing the slider sends b back as -2.0000000000000018 (measured in Chromium); the count must not
+    differ from the static pictures of the same setting."""
     explorer = basics.SigmoidExplorer(HOURS, PASSED, w=1.0, b=-2.0)
-    assert explorer.view.ax.get_title().endswith("8/10 correct")
-    explorer.b_slider.value = -2.0000000000000018
-    assert explorer.view.ax.get_title().endswith("8/10 correct")
+    assert explorer.view.ax.get_title().endswith("7/10 correct")
+    explorer.b_slider.value = -1.9999999999999982
+    assert explorer.view.ax.get_title().endswith("7/10 correct")
     _assert_sigmoid_view_shows(explorer.view, 1.0, -2.0)
 
 

@@ -17,6 +17,7 @@ import numpy as np
 import pytest
 
 import logreg_core
+from logreg_estimator import LogisticRegressionGD
 from logreg_viz.draw import (
     ALPHAS,
     HIT_RADIUS_POINTS,
@@ -432,7 +433,7 @@ def test_a_blitted_explorer_frame_equals_a_full_redraw(noisy_circles):
 # ----------------------------------------------------------------------------------------------------------------
 def test_weights_and_features_of_an_estimator_and_of_a_pipeline():
     X, y = make_dataset("moons", 80)
-    line = logreg_core.LogisticRegressionGD(learning_rate="auto", max_iter=50).fit(X, y)
+    line = LogisticRegressionGD(learning_rate="auto", max_iter=50).fit(X, y)
     w, features = weights_and_features(line)
     assert features is None
     np.testing.assert_array_equal(w, np.r_[line.intercept_, line.coef_[0]])
@@ -443,7 +444,7 @@ def test_weights_and_features_of_an_estimator_and_of_a_pipeline():
 
 def test_plot_boundaries_draws_each_model_in_the_plane():
     X, y = make_dataset("circles", 80)
-    line = logreg_core.LogisticRegressionGD(learning_rate="auto", max_iter=50).fit(X, y)
+    line = LogisticRegressionGD(learning_rate="auto", max_iter=50).fit(X, y)
     curve = polynomial_model(2, max_iter=200).fit(X, y)
     figure = plot_boundaries([(X, y, line, "a line"), (X, y, curve, "a curve")], suptitle="two models",
                              resolution=50)

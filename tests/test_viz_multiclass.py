@@ -9,6 +9,7 @@ from sklearn.datasets import make_blobs
 from sklearn.multiclass import OneVsRestClassifier
 
 import logreg_core
+from logreg_estimator import LogisticRegressionGD
 from logreg_viz.multiclass import (
     MULTICLASS_COLORS,
     MULTICLASS_MARKERS,
@@ -58,7 +59,7 @@ def test_regions_are_the_models_predictions_on_the_grid(ax):
 
 
 def test_a_fitted_estimator_works_in_place_of_a_function(ax):
-    ovr = OneVsRestClassifier(logreg_core.LogisticRegressionGD(learning_rate="auto", max_iter=200)).fit(X, Y)
+    ovr = OneVsRestClassifier(LogisticRegressionGD(learning_rate="auto", max_iter=200)).fit(X, Y)
     image = draw_decision_regions(ax, ovr, X, resolution=30)
     points, _ = region_grid(X, resolution=30)
     np.testing.assert_array_equal(image.get_array(), ovr.predict(points).reshape(30, 30))

@@ -19,6 +19,7 @@ from PIL import Image
 from scipy.stats import multivariate_normal, norm
 
 import logreg_core
+from logreg_estimator import LogisticRegressionGD
 from logreg_viz.training import (
     OVERLAPPING_CLUSTERS,
     SEPARABLE_CLUSTERS,
@@ -347,7 +348,7 @@ def test_the_gif_writer_writes_a_valid_multi_frame_gif(tmp_path):
 
 def test_the_gif_accepts_a_fitted_estimator(tmp_path):
     X, y, *_ = _problem()
-    model = logreg_core.LogisticRegressionGD(learning_rate="auto", max_iter=30, init="uniform", random_state=0)
+    model = LogisticRegressionGD(learning_rate="auto", max_iter=30, init="uniform", random_state=0)
     model.fit(X, y)
     iterations = save_training_gif(tmp_path / "model.gif", X, y, model, dpi=30)
     assert iterations[-1] == 30
