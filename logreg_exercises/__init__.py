@@ -15,6 +15,8 @@ to bottom (JupyterLab's Run All stops at the first error).
 import contextlib
 import warnings
 
+import numpy as np
+
 
 class CheckResult:
     """The outcome of a check: truthy when the answer is right; ``message`` is the line that was printed."""
@@ -48,6 +50,40 @@ def run_check(exercise, student_function, cases):
         if problem:
             return _report(False, f"❌ {exercise}: {description}: {problem}")
     return _report(True, f"✅ {exercise}: correct. Well done!")
+
+
+def diagnose(got, expected, mistakes, otherwise, *, rtol=1e-7, atol=1e-10, close=None, where=None, shape_hint=None):
+    """The verdict of one case: None if ``got`` is right, else what is wrong, in words.
+
+    With ``shape_hint``, an array of the wrong shape, or holding NaN or inf, is named first. Right means close to
+    ``expected`` (or ``close(got)`` is true, for a test that is not a comparison). Otherwise
+    the message of the first mistake whose value ``got`` matches names it; failing that, ``otherwise``.
+
+    Parameters
+    ----------
+    got, expected : number or ndarray, the student's answer and the right one (same shape)
+    mistakes : iterable of (value, message), the usual wrong answers for this case and what to fix
+    otherwise : str, the message when no known mistake matches
+    rtol, atol : float, the tolerance of every comparison (``np.allclose``)
+    close : callable or None, ``close(got) -> bool`` in place of the comparison with ``expected``
+    where : str or None, the case, added to a mistake's message in parentheses
+    shape_hint : str or None, what the right shape holds, e.g. "one entry per weight"
+
+    Returns
+    -------
+    problem : str or None
+    """
+    if shape_hint is not None:
+        if np.shape(got) != np.shape(expected):
+            return f"wrong shape {np.shape(got)}; expected {np.shape(expected)}, {shape_hint}"
+        if not np.all(np.isfinite(got)):
+            return "it contains NaN or inf"
+    if close(got) if close is not None else np.allclose(got, expected, rtol=rtol, atol=atol):
+        return None
+    for wrong, message in mistakes:
+        if np.shape(wrong) == np.shape(got) and np.allclose(got, wrong, rtol=rtol, atol=atol):
+            return message if where is None else f"{message} ({where})"
+    return otherwise
 
 
 def _report(passed, message):
