@@ -21,7 +21,9 @@ project = "Logistic regression from scratch"
 author = "the logistic-regression-from-scratch authors"
 copyright = "the logistic-regression-from-scratch authors, MIT licence"  # noqa: A001 - Sphinx's name
 
-extensions = ["myst_nb"]
+# sphinx.ext.githubpages writes .nojekyll: GitHub Pages would otherwise drop _static/ and _images/ (Jekyll ignores
+# folders whose names start with "_")
+extensions = ["myst_nb", "sphinx.ext.githubpages"]
 root_doc = "index"
 exclude_patterns = ["**.ipynb_checkpoints"]
 

@@ -13,12 +13,15 @@ every page:
   widget placeholder or "Error displaying widget" is anywhere;
 - the math is typeset by the MathJax of the site: every formula rendered, none in error, no raw ``$``, ``\\(`` or
   ``\\[`` left in the text;
-- the page links to its notebook, and that link leads to the stored notebook itself, inside the site.
+- its "previous", "next" and title links lead to the previous page, the next one and the index;
+- a lesson's title is its notebook's first heading, and the page links to its notebook: the stored file itself,
+  copied into the site.
 
-A last test reads the series as a reader would: from the index, whose list of lessons matches the notebooks (their
-first headings, in order), "next" after "next" through every lesson, each page's "previous" link pointing back, and
-from the last lesson home to the index.
+Another test reads as a reader would: the index lists every lesson (the notebooks' first headings, in order), and
+its links, "next", "previous" and the site's title take the reader there and back. A last one checks that the folder
+can be copied anywhere: every link relative, ``.nojekyll`` for GitHub Pages, every notebook there.
 
+All of it runs in one class, so ``pytest -n 2 --dist loadscope`` builds the site once, on one worker.
 Skipped, with a message saying how to get them, when Chromium or Playwright is missing. Select or deselect with
 ``-m browser``.
 """
@@ -100,6 +103,9 @@ PAGE_REPORT_JS = """
             'script[type^="application/vnd.jupyter.widget"], .jupyter-widgets, .widget-area, .jp-OutputArea').length,
         notebookLinks: Array.from(document.querySelectorAll('a[href$=".ipynb"]')).map((a) => a.href),
         noteText: (document.querySelector('.notebook-note') || {innerText: ''}).innerText,
+        links: Object.fromEntries([['previous', 'a.left-prev'], ['next', 'a.right-next'], ['home', 'a.navbar-brand']]
+            .map(([name, selector]) => [name, document.querySelector(selector)])
+            .map(([name, link]) => [name, link && link.href.split('#')[0]])),
     };
 }
 """
@@ -154,22 +160,28 @@ def site(tools, tmp_path_factory):
 
 
 class Reader:
-    """One tab of an offline browser context; every request not for a file:// URL is aborted and recorded."""
+    """Tabs of an offline browser context, in which every request not for a file:// URL is aborted and recorded."""
 
     def __init__(self, browser):
         self.context = browser.new_context(viewport=VIEWPORT, offline=True)
         self.elsewhere, self.missing, self.errors = [], [], []
-        self.context.route("**/*", self._only_files)
-        self.page = self.context.new_page()
-        self.page.on("requestfailed", self._failed)
-        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        # Only requests for something else than a file are intercepted (a regex is matched by the browser's driver:
+        # the site's own hundreds of files do not each make a round trip to Python)
+        self.context.route(re.compile(r"^(?!file:)"), self._elsewhere)
+        self.page = self.new_page()
 
-    def _only_files(self, route):
-        if route.request.url.startswith("file://"):
-            route.continue_()
-        else:
-            self.elsewhere.append(route.request.url)
-            route.abort()
+    def new_page(self, init_script=None):
+        """A tab whose failed loads and script errors are recorded; ``init_script`` runs before each page's own."""
+        page = self.context.new_page()
+        if init_script:
+            page.add_init_script(init_script)
+        page.on("requestfailed", self._failed)
+        page.on("pageerror", lambda error: self.errors.append(str(error)))
+        return page
+
+    def _elsewhere(self, route):
+        self.elsewhere.append(route.request.url)
+        route.abort()
 
     def _failed(self, request):
         # A file the site lacks. (MathJax 2 points a blank font at about:blank on purpose; a page left before it
@@ -177,10 +189,10 @@ class Reader:
         if request.url.startswith("file://") and request.failure != "net::ERR_ABORTED":
             self.missing.append(f"{request.url}: {request.failure}")
 
-    def open(self, url):
+    def open(self, url, page=None):
         for record in (self.elsewhere, self.missing, self.errors):
             record.clear()
-        self.page.goto(url, wait_until="load")
+        (page or self.page).goto(url, wait_until="load")
 
     def problems(self):
         return ([f"asked the network for {url}" for url in self.elsewhere]
@@ -215,6 +227,12 @@ class TestSiteOffline:
         assert [index for index, cell in enumerate(report["cells"]) if cell["empty"]] == [], \
             f"{path}: cells with an empty output"
         assert report["raw"] == [], f"{path}: raw TeX left in the text"
+        # Its place in the series: 'previous', 'next' and the site's title lead where they should
+        number = PAGES.index(path)
+        urls = [(site / page).as_uri() for page in PAGES]
+        assert report["links"] == {"previous": urls[number - 1] if number > 0 else None,
+                                   "next": urls[number + 1] if number + 1 < len(urls) else None,
+                                   "home": urls[0]}, f"{path}: links to the previous and next pages and home"
         if expected is None:
             return
 
@@ -247,12 +265,16 @@ class TestSiteOffline:
             (ROOT / "notebooks" / notebook_file.name).read_bytes(), f"{path}: the linked notebook is not the stored one"
         assert "make lab" in report["noteText"], f"{path} does not say how to run the lesson live"
 
-    def test_reading_from_index_to_last_lesson_and_home(self, reader, site):
+    def test_reading_from_the_index_to_a_lesson_and_home(self, reader, site):
+        """The index lists every lesson; its links, 'next' and the site's title take a reader there and back.
+        (test_page checks where every page's 'previous', 'next' and title links lead.)"""
         titles = [lesson(notebook)["title"] for notebook in NOTEBOOKS]
         pages = [(site / path).as_uri() for path in PAGES]
-        page = reader.page
+        # A tab where MathJax loads but typesets nothing (MathJax 2 takes window.MathJax as its configuration):
+        # test_page checks the math; here it would only slow every page down
+        page = reader.new_page("window.MathJax = {skipStartupTypeset: true};")
 
-        reader.open(pages[0])
+        reader.open(pages[0], page)
         lessons = page.eval_on_selector_all(".toctree-wrapper a.reference.internal",
                                             "links => links.map(a => [a.innerText.trim(), a.href])")
         assert lessons == [[title, url] for title, url in zip(titles, pages[1:], strict=True)], \
@@ -261,14 +283,26 @@ class TestSiteOffline:
                                              "links => links.map(a => a.href.split('#')[0])")
         assert side_bar == pages, "the side bar lists the index and every lesson, in order"
 
-        for number, (previous, here) in enumerate(zip(pages, pages[1:]), start=1):
-            page.locator("a.right-next").click()
-            page.wait_for_url(here, wait_until="domcontentloaded")  # the links are there; the math is not needed
-            assert page.eval_on_selector("a.left-prev", "a => a.href") == previous, f"lesson {number}: 'previous'"
-            assert page.eval_on_selector("a.navbar-brand", "a => a.href") == pages[0], \
-                f"lesson {number}: the site's title does not lead to the index"
-        assert page.locator("a.right-next").count() == 0, "the last lesson has a 'next' link"
-
+        page.locator("a.right-next").click()
+        page.wait_for_url(pages[1], wait_until="domcontentloaded")
+        page.locator("a.right-next").click()
+        page.wait_for_url(pages[2], wait_until="domcontentloaded")
+        page.locator("a.left-prev").click()
+        page.wait_for_url(pages[1], wait_until="domcontentloaded")
         page.locator("a.navbar-brand").click()
         page.wait_for_url(pages[0], wait_until="domcontentloaded")
+        page.locator(".toctree-wrapper a.reference.internal").last.click()
+        page.wait_for_url(pages[-1], wait_until="domcontentloaded")
+        page.close()
         assert reader.problems() == []
+
+    def test_the_site_can_be_copied_anywhere(self, site):
+        """Every link of every page is relative, so the folder works from disk and under any path of any host; on
+        GitHub Pages too (.nojekyll: Jekyll would drop _static/ and _images/)."""
+        absolute = re.compile(r"""(?:href|src)=["'](?:/|file:)""")
+        pages = sorted(site.rglob("*.html"))
+        assert len(pages) > len(NOTEBOOKS)
+        assert [str(page.relative_to(site)) for page in pages
+                if absolute.search(page.read_text(encoding="utf-8"))] == [], "pages with absolute links"
+        assert (site / ".nojekyll").is_file()
+        assert sorted(path.name for path in (site / "notebooks").glob("*.ipynb")) == [nb.name for nb in NOTEBOOKS]
