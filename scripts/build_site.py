@@ -16,7 +16,9 @@ Sphinx runs with warnings as errors: a missing figure or a page with no title fa
 Usage::
 
     python scripts/build_site.py               # -> site/ (replaced if it is a site built before)
-    python scripts/build_site.py --out FOLDER  # another folder (created; must be empty or a site built before)
+    python scripts/build_site.py --out FOLDER  # another folder (created; must be missing, empty or a site)
+
+A failed build leaves the folder as it was. Nothing else is written outside a temporary directory.
 
 Open ``site/index.html`` in a browser, or copy ``site/`` to any static web host.
 """
@@ -76,33 +78,36 @@ def lay_out_sources(folder):
     return notebooks
 
 
-def clear_output(out):
-    """Empty ``out`` for a new build, if it is missing, empty or a site built before; refuse anything else."""
+def check_output(out):
+    """Refuse to build into ``out`` unless it is missing, empty or a site built before (it will be replaced)."""
     out = Path(out)
-    if out.exists() and any(out.iterdir()):
-        if not (out / MARKER).is_file():
-            raise SystemExit(f"{out} is not empty and holds no site built before (no {MARKER}): not touching it")
-        shutil.rmtree(out)
-    out.mkdir(parents=True, exist_ok=True)
+    if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not (out / MARKER).is_file())):
+        raise SystemExit(f"{out} is not empty and holds no site built before (no {MARKER}): not touching it")
 
 
 def build(out=ROOT / "site"):
-    """Build the site into ``out``; return the path of its index page."""
+    """Build the site into ``out`` (replaced only once the new site is complete); return its index page."""
     from sphinx.cmd.build import build_main
 
     out = Path(out).resolve()
-    clear_output(out)
+    check_output(out)
     with tempfile.TemporaryDirectory(prefix="logreg-book-") as work:
-        sources = Path(work) / "sources"
+        sources, html = Path(work) / "sources", Path(work) / "build" / "html"
         lay_out_sources(sources)
+        # Sphinx writes into the temporary folder, and MyST-NB next to it (build/jupyter_execute: the outputs'
+        # images, before Sphinx copies them), so nothing lands in the repository but the finished site.
         # -W --keep-going: every warning is listed, then fails the build; -q: only warnings and errors are printed
         status = build_main(["-b", "html", "-q", "-W", "--keep-going", "-d", str(Path(work) / "doctrees"),
-                             str(sources), str(out)])
-    if status != 0:
-        raise SystemExit(f"Sphinx failed (exit code {status}): see the messages above")
-    sources_copy = out / "_sources"  # Sphinx makes it even when told to copy no sources (html_copy_source)
-    if sources_copy.is_dir() and not any(sources_copy.iterdir()):
-        sources_copy.rmdir()
+                             str(sources), str(html)])
+        if status != 0:
+            raise SystemExit(f"Sphinx failed (exit code {status}): see the messages above; {out} is unchanged")
+        sources_copy = html / "_sources"  # Sphinx makes it even when told to copy no sources (html_copy_source)
+        if sources_copy.is_dir() and not any(sources_copy.iterdir()):
+            sources_copy.rmdir()
+        if out.exists():
+            shutil.rmtree(out)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(html, out)
     return out / "index.html"
 
 

@@ -156,6 +156,8 @@ def site(tools, tmp_path_factory):
                            cwd=ROOT, capture_output=True, text=True, timeout=BUILD_TIMEOUT)
     assert build.returncode == 0, f"the site did not build:\n{build.stdout}\n{build.stderr}"
     assert (out / "index.html").is_file(), f"the build made no index.html:\n{build.stdout}"
+    # In a clone, `make book` must leave the site and nothing else (MyST-NB writes beside its output folder)
+    assert [path.name for path in out.parent.iterdir()] == ["site"], "the build wrote files beside the site"
     return out
 
 
