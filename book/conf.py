@@ -11,8 +11,8 @@ work opened from disk with no network, so nothing on a page comes from elsewhere
   the notebook to move them]");
 - each lesson page says, under its title, where to download its notebook and how to run it live.
 
-The build script copies this folder, the notebooks (``notebooks/[0-9]*.ipynb``) and ``figures/`` into a fresh
-source folder, so that the notebooks' links to ``../figures/`` resolve as they do in JupyterLab.
+The build script copies this folder and the notebooks (``notebooks/[0-9]*.ipynb``) into a fresh source folder, with
+``figures/`` beside it, so that the notebooks' links to ``../figures/`` resolve as they do in JupyterLab.
 """
 
 from docutils import nodes
@@ -66,7 +66,7 @@ html_static_path = ["_static"]
 html_css_files = ["book.css"]
 html_copy_source = False  # each lesson links to its notebook as stored (below), not to a copy in _sources/
 html_show_sourcelink = False
-html_extra_path = ["_downloads"]  # notebooks/NN_*.ipynb as stored, next to their pages (scripts/build_site.py)
+html_extra_path = ["_downloads"]  # NN_*.ipynb as stored, next to their pages (scripts/build_site.py)
 html_context = {"default_mode": "light"}  # figures are drawn on white; a reader can still switch to dark
 html_theme_options = {
     "home_page_in_toc": True,  # the index heads the list of lessons in the side bar
@@ -95,7 +95,7 @@ def _add_notebook_note(app, doctree):
     section = doctree.next_node(nodes.section)
     if section is None or not isinstance(section[0], nodes.title):
         return  # a notebook with no heading: Sphinx already warns that the page has no title
-    name = docname.rsplit("/", 1)[-1] + ".ipynb"
+    name = docname.rsplit("/", 1)[-1] + ".ipynb"  # beside the page (html_extra_path)
     note = nodes.admonition("", nodes.title("", "This lesson as a notebook"),
                             nodes.raw("", NOTEBOOK_NOTE.format(name=name), format="html"),
                             classes=["note", "notebook-note"])

@@ -5,11 +5,12 @@ re-execution, by Sphinx with MyST-NB; ``book/conf.py`` says how (and why: no net
 out a fresh source folder in a temporary directory, runs Sphinx on it, and leaves only the site:
 
 - ``book/`` (the configuration, the index page and its text, the style sheet);
-- ``notebooks/[0-9]*.ipynb``, each without its saved widget state (a static page runs no widget, and the state
-  would weigh up to 300 kB a page); the index lists them, in the order of their names, under their first heading;
-- ``figures/``, next to ``notebooks/`` as in the repository, so the notebooks' ``../figures/...`` links resolve;
+- ``[0-9]*.ipynb``, the notebooks of ``notebooks/``, each without its saved widget state (a static page runs no
+  widget, and the state would weigh up to 300 kB a page); the index lists them, in the order of their names,
+  under their first heading. Their pages (``site/01_sigmoid.html``, ...) sit beside ``site/_static/``;
+- ``figures/``, beside the source folder, so the notebooks' ``../figures/...`` links resolve as in the repository;
 - ``_static/mathjax/``: MathJax, from the PyPI package ``jupyter-server-mathjax``, so math is typeset offline;
-- ``_downloads/notebooks/``: the notebooks exactly as stored, copied next to their pages for download.
+- ``_downloads/``: the notebooks exactly as stored, copied next to their pages for download.
 
 Sphinx runs with warnings as errors: a missing figure or a page with no title fails the build.
 
@@ -60,20 +61,24 @@ def without_widget_state(notebook, destination):
 
 
 def lay_out_sources(folder):
-    """Fill ``folder`` with everything Sphinx reads (see the module's docstring); return the notebooks."""
+    """Fill ``folder`` with everything Sphinx reads (see the module's docstring); return the notebooks.
+
+    The notebooks go at the top of ``folder``, so every page of the site sits beside ``_static/``: Firefox loads
+    web fonts (MathJax's) from a ``file://`` page only from the page's own folder or below. ``figures/`` goes
+    beside ``folder``, where the notebooks' ``../figures/...`` links lead, as they do in the repository.
+    """
     folder = Path(folder)
     shutil.copytree(SOURCES, folder, ignore=shutil.ignore_patterns("__pycache__"), dirs_exist_ok=True)
     notebooks = lessons()
     if not notebooks:
         raise FileNotFoundError(f"no notebooks/[0-9]*.ipynb in {ROOT}")
-    (folder / "notebooks").mkdir()
-    downloads = folder / "_downloads" / "notebooks"
-    downloads.mkdir(parents=True)
+    downloads = folder / "_downloads"
+    downloads.mkdir()
     for notebook in notebooks:
-        without_widget_state(notebook, folder / "notebooks" / notebook.name)
+        without_widget_state(notebook, folder / notebook.name)
         shutil.copy2(notebook, downloads / notebook.name)
     if (ROOT / "figures").is_dir():
-        shutil.copytree(ROOT / "figures", folder / "figures")
+        shutil.copytree(ROOT / "figures", folder.parent / "figures")
     shutil.copytree(mathjax_folder(), folder / "_static" / "mathjax")
     return notebooks
 

@@ -41,7 +41,7 @@ pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9]*.ipynb"))
-PAGES = ["index.html", *(f"notebooks/{notebook.stem}.html" for notebook in NOTEBOOKS)]
+PAGES = ["index.html", *(f"{notebook.stem}.html" for notebook in NOTEBOOKS)]
 VIEWPORT = {"width": 1400, "height": 1000}
 BUILD_TIMEOUT = 300  # s; the build takes 5-15 s on the 2-core reference machine
 MATH_TIMEOUT = 60_000  # ms; MathJax typesets a page of 300 formulas in 1-5 s there
@@ -261,7 +261,7 @@ class TestSiteOffline:
                 f"{path}: {report['math'] - report['typeset']} of {report['math']} formulas not typeset"
             assert report["mathErrors"] == 0, f"{path}: MathJax shows {report['mathErrors']} errors"
         # The notebook, for download, and how to run it live
-        notebook_file = site / "notebooks" / f"{Path(path).stem}.ipynb"
+        notebook_file = site / f"{Path(path).stem}.ipynb"
         assert report["notebookLinks"] == [notebook_file.as_uri()], f"{path}: links to notebooks"
         assert _file(report["notebookLinks"][0]).read_bytes() == \
             (ROOT / "notebooks" / notebook_file.name).read_bytes(), f"{path}: the linked notebook is not the stored one"
@@ -300,11 +300,15 @@ class TestSiteOffline:
 
     def test_the_site_can_be_copied_anywhere(self, site):
         """Every link of every page is relative, so the folder works from disk and under any path of any host; on
-        GitHub Pages too (.nojekyll: Jekyll would drop _static/ and _images/)."""
+        GitHub Pages too (.nojekyll: Jekyll would drop _static/ and _images/). Every page sits beside _static/:
+        Firefox, and MathJax in it, load web fonts from a file:// page only from the page's folder or below (from
+        ../_static/ Firefox would typeset the math in whatever fonts the computer has)."""
         absolute = re.compile(r"""(?:href|src)=["'](?:/|file:)""")
-        pages = sorted(site.rglob("*.html"))
-        assert len(pages) > len(NOTEBOOKS)
-        assert [str(page.relative_to(site)) for page in pages
-                if absolute.search(page.read_text(encoding="utf-8"))] == [], "pages with absolute links"
+        pages = sorted(page for page in site.rglob("*.html") if "_static" not in page.relative_to(site).parts)
+        assert [str(page.relative_to(site)) for page in pages if page.parent != site] == [], "pages below the top"
+        assert {f"{notebook.stem}.html" for notebook in NOTEBOOKS} <= {page.name for page in pages}
+        assert [page.name for page in pages if absolute.search(page.read_text(encoding="utf-8"))] == [], \
+            "pages with absolute links"
+        assert (site / "_static" / "mathjax" / "MathJax.js").is_file()
         assert (site / ".nojekyll").is_file()
-        assert sorted(path.name for path in (site / "notebooks").glob("*.ipynb")) == [nb.name for nb in NOTEBOOKS]
+        assert sorted(path.name for path in site.glob("*.ipynb")) == [notebook.name for notebook in NOTEBOOKS]
