@@ -50,7 +50,12 @@ myst_update_mathjax = False
 mathjax_path = "mathjax/MathJax.js?config=TeX-AMS-MML_HTMLorMML-full"  # relative to _static
 mathjax2_config = {
     "tex2jax": {"inlineMath": [["\\(", "\\)"]], "displayMath": [["\\[", "\\]"]], "processEscapes": False},
-    "HTML-CSS": {"availableFonts": [], "preferredFont": None, "webFont": "STIX-Web", "imageFont": None},
+    "HTML-CSS": {
+        "availableFonts": [], "preferredFont": None, "webFont": "STIX-Web", "imageFont": None,
+        # MathJax measures text against a font that never loads, declared as url('about:blank'): a request that
+        # every browser refuses (an error in the console). A local font that does not exist never loads either.
+        "styles": {"@font-face": {"font-family": "MathJax_Blank", "src": "local('MathJax_Blank_none')"}},
+    },
     "messageStyle": "none",  # no "Loading [MathJax]..." box in the corner
     # No quick preview before the real typesetting: it would draw every formula twice, with fonts not shipped here
     "fast-preview": {"disabled": True},

@@ -6,7 +6,7 @@ browser context that is offline and whose every request not for a ``file://`` UR
 every page:
 
 - the page asked for nothing outside the site (no CDN, no font server, no widget manager), no file of the site is
-  missing, and no script failed;
+  missing, no script failed and nothing was logged as an error in the console;
 - every image has loaded (``naturalWidth > 0``), the markdown animations (GIFs) included;
 - every code cell of the stored notebook is on the page, with exactly as many pictures as it stored: each live view
   shows the picture stored with it; controls stored with no picture show their text; no output is empty, and no
@@ -179,6 +179,8 @@ class Reader:
             page.add_init_script(init_script)
         page.on("requestfailed", self._failed)
         page.on("pageerror", lambda error: self.errors.append(str(error)))
+        page.on("console", lambda message: self.errors.append(f"console: {message.text}")
+                if message.type == "error" else None)
         return page
 
     def _elsewhere(self, route):
@@ -186,8 +188,8 @@ class Reader:
         route.abort()
 
     def _failed(self, request):
-        # A file the site lacks. (MathJax 2 points a blank font at about:blank on purpose; a page left before it
-        # has loaded everything has its remaining loads cancelled: net::ERR_ABORTED.)
+        # A file the site lacks. (A page left before it has loaded everything has its remaining loads cancelled:
+        # net::ERR_ABORTED.)
         if request.url.startswith("file://") and request.failure != "net::ERR_ABORTED":
             self.missing.append(f"{request.url}: {request.failure}")
 
@@ -221,7 +223,7 @@ class TestSiteOffline:
             reader.page.wait_for_function(MATH_TYPESET_JS, timeout=MATH_TIMEOUT, polling=100)
         report = reader.page.evaluate(PAGE_REPORT_JS)
 
-        assert reader.problems() == [], f"{path} needs more than the site's own files"
+        assert reader.problems() == [], f"{path}: requests outside the site, missing files or errors"
         assert [image["src"] for image in report["images"] if not image["loaded"]] == [], \
             f"{path}: images that did not load"
         assert not report["widgetErrors"], f"{path} says 'Error displaying widget'"
