@@ -10,7 +10,7 @@ PYTEST_FLAGS ?= -n 2 --dist loadscope -rsx
 # Voila inlines markdown images; this renderer finds ../figures/ the way JupyterLab does (logreg_viz/presentation.py)
 VOILA_FLAGS := --VoilaExporter.markdown_renderer_class=logreg_viz.presentation.RelativeImageRenderer
 
-.PHONY: lab test student present figures benchmark notebooks clean-venv
+.PHONY: lab test student present figures book benchmark notebooks clean-venv
 
 $(BIN)/.installed: requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -50,7 +50,13 @@ notebooks: $(BIN)/.installed
 figures: $(BIN)/.installed
 	$(BIN)/python scripts/make_figures.py
 
-# Every benchmark that needs no browser and takes a minute or less (bench_classroom.py takes ten); each prints a markdown table (figures quoted in the README).
+# The series as a static website in site/ (index.html and one page per notebook), from the notebooks as stored
+# (no re-execution). It needs no network, to build or to read: open site/index.html, or copy site/ to a web host.
+book: $(BIN)/.installed
+	$(BIN)/python scripts/build_site.py
+
+# Every benchmark that needs no browser and takes a minute or less (bench_classroom.py takes ten); each prints a
+# markdown table (figures quoted in the README).
 BENCHMARKS := $(filter-out benchmarks/bench_browser% benchmarks/bench_classroom%,$(wildcard benchmarks/bench_*.py))
 benchmark: $(BIN)/.installed
 	for b in $(BENCHMARKS); do echo "### $$b"; $(BIN)/python $$b || exit 1; done
