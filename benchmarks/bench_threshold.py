@@ -20,7 +20,6 @@ import matplotlib
 
 matplotlib.use("Agg")  # a script, not a module: choosing the backend here changes nothing for importers
 
-import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import sklearn  # noqa: E402
 from sklearn.datasets import load_breast_cancer  # noqa: E402
@@ -28,7 +27,7 @@ from sklearn.model_selection import train_test_split  # noqa: E402
 from sklearn.pipeline import make_pipeline  # noqa: E402
 from sklearn.preprocessing import StandardScaler  # noqa: E402
 
-from _timing import clock, ipympl_backend, since, summarize, time_each  # noqa: E402
+from _timing import clock, since, summarize, time_each  # noqa: E402
 
 from logreg_estimator import LogisticRegressionGD  # noqa: E402
 from logreg_viz.style import CLASS_COLORS  # noqa: E402
@@ -44,11 +43,18 @@ def notebook_scores():
     return (y_test == 0).astype(int), model.predict_proba(X_test)[:, 0]
 
 
-def _explorer(is_malignant, p_malignant):
+def _explorer(is_malignant, p_malignant, interactive=False):
     explorer = ThresholdExplorer(is_malignant, p_malignant, class_names=("malignant", "benign"),
-                                 class_colors=CLASS_COLORS)
-    explorer.fig.canvas.draw()  # the first picture (font caches, the saved background) is not a slider move
+                                 class_colors=CLASS_COLORS, interactive=interactive)
+    explorer.figure.canvas.draw()  # the first picture (font caches, the saved background) is not a slider move
     return explorer
+
+
+def _move(explorer):
+    def move(threshold):
+        explorer.slider.value = threshold  # what a student's drag does
+
+    return move
 
 
 def measure(is_malignant, p_malignant, thresholds):
@@ -56,21 +62,18 @@ def measure(is_malignant, p_malignant, thresholds):
     start = clock()
     explorer = _explorer(is_malignant, p_malignant)
     build = since(start)
-    redraw = explorer.fig.canvas.draw
+    redraw = explorer.figure.canvas.draw
     rows = [
         ("scikit-learn metrics at one threshold",
          time_each(lambda t: threshold_metrics(is_malignant, p_malignant, t), thresholds)),
-        ("**one slider move: update() (metrics + artists + blit)**", time_each(explorer.update, thresholds)),
+        ("**one slider move (metrics + artists + blit)**", time_each(_move(explorer), thresholds)),
         ("building the figure once (+ its first picture)", build[None, :]),
         ("for comparison: a full redraw", time_each(lambda _: redraw(), thresholds[::4])),
     ]
-    explorer.fig.set_layout_engine("constrained")
+    explorer.figure.set_layout_engine("constrained")
     rows.append(("a full redraw with the layout recomputed", time_each(lambda _: redraw(), thresholds[::4])))
-    plt.close(explorer.fig)
-    with ipympl_backend():
-        explorer = _explorer(is_malignant, p_malignant)
-        rows.append(("one move on an ipympl canvas (+ PNG of the frame)",
-                     time_each(explorer.update, thresholds[::2])))
+    explorer = _explorer(is_malignant, p_malignant, interactive=True)
+    rows.append(("one move on an ipympl canvas (+ PNG of the frame)", time_each(_move(explorer), thresholds[::2])))
     return rows
 
 

@@ -11,10 +11,10 @@ beside it. Nothing here changes matplotlib's global state.
 
 from __future__ import annotations
 
-import matplotlib.pyplot as plt
 import numpy as np
 
 from logreg_viz.descent import PATH_COLORS
+from logreg_viz.figures import new_figure
 from logreg_viz.style import label_axes
 
 __all__ = ["plot_convergence"]
@@ -61,7 +61,7 @@ def plot_convergence(losses, best_loss, *, ax=None, floor=1e-13,
     if not floor > 0:
         raise ValueError(f"floor must be a positive number (the loss axis is logarithmic); got {floor!r}.")
     if ax is None:
-        _, ax = plt.subplots(figsize=(6.4, 5.0), layout="constrained")
+        ax = new_figure((6.4, 5.0), canvas="pyplot").subplots()
     highest_gap = floor
     for k, (label, values) in enumerate(losses.items()):
         values = np.asarray(values, dtype=np.float64)

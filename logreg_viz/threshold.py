@@ -35,7 +35,7 @@ from sklearn.metrics import (
     roc_curve,
 )
 
-from logreg_viz._display import Blitter, LiveFigure, controls_box, drawing_order, freeze_layout, new_figure
+from logreg_viz.live import LiveView
 from logreg_viz.style import ACCENT_COLORS, BOUNDARY_COLOR, CLASS_COLORS, label_axes
 
 __all__ = ["ThresholdMetrics", "threshold_metrics", "ThresholdExplorer"]
@@ -139,14 +139,12 @@ def _metrics(y_true, scores, threshold):
     return ThresholdMetrics(threshold, confusion, float(precision), float(recall), float(false_positive_rate))
 
 
-class ThresholdExplorer(LiveFigure):
+class ThresholdExplorer(LiveView):
     """A threshold slider over four panels: scores, confusion matrix, precision/recall, ROC curve.
 
-    The figure is built once: an ipympl canvas widget after ``%matplotlib widget``, otherwise an ordinary
-    pyplot figure, e.g. a still picture under the inline backend (``update`` then sets the state it shows) or
-    Agg in tests. A slider move calls ``update``, which recomputes the metrics with scikit-learn and moves the
-    existing artists, then redraws only those (blitting). ``show()`` (or ending a cell with the explorer)
-    displays the slider, then the figure.
+    The figure is built once (a ``LiveView``: live in a notebook, or a still picture with ``interactive=False``).
+    A slider move recomputes the metrics with scikit-learn and moves the existing artists, then redraws only
+    those (blitting). End a cell with the explorer to show it.
 
     Parameters
     ----------
@@ -163,13 +161,13 @@ class ThresholdExplorer(LiveFigure):
         ``style.CLASS_COLORS`` in the order (class 1, class 0).
     data_name : str, default="test set"
         What the samples are, for the titles.
+    interactive : bool or None
+        See ``LiveView``.
 
     Attributes
     ----------
-    fig : matplotlib Figure
-    slider : ipywidgets.FloatSlider
-    controls : ipywidgets.VBox
-        What ``show()`` displays above the figure (the slider).
+    figure : matplotlib Figure
+    slider : ipywidgets.FloatSlider, the control ``"threshold"``
     metrics : ThresholdMetrics
         The state currently drawn.
     fpr, tpr, roc_thresholds : ndarray
@@ -179,8 +177,10 @@ class ThresholdExplorer(LiveFigure):
     """
 
     def __init__(self, y_true, scores, *, threshold=0.5, class_names=("positive", "negative"), class_colors=None,
-                 data_name="test set"):
+                 data_name="test set", interactive=None):
         import ipywidgets as widgets  # only the slider needs ipywidgets
+
+        super().__init__((9.6, 7.6), interactive=interactive)
 
         self.y_true, self.scores = _check_scores(y_true, scores)
         self.class_names = tuple(class_names)
@@ -190,8 +190,7 @@ class ThresholdExplorer(LiveFigure):
         self.auc = float(roc_auc_score(self.y_true, self.scores))
         precision, recall, pr_thresholds = precision_recall_curve(self.y_true, self.scores)
 
-        self.fig = new_figure((9.6, 7.6), layout="constrained")
-        (self.scores_ax, self.confusion_ax), (self.curves_ax, self.roc_ax) = self.fig.subplots(2, 2)
+        (self.scores_ax, self.confusion_ax), (self.curves_ax, self.roc_ax) = self.figure.subplots(2, 2)
 
         # Top left: the scores of both classes, and the threshold cutting through them.
         bins = np.linspace(0.0, 1.0, 26)
@@ -253,42 +252,22 @@ class ThresholdExplorer(LiveFigure):
         self.roc_zoom_ax.tick_params(labelsize=8)
         self.roc_ax.indicate_inset_zoom(self.roc_zoom_ax, edgecolor="0.4")
 
-        self.headline = self.fig.suptitle("Threshold 0.00: recall 0.00 (000 of 000 positive caught)", fontsize=13)
-        # Lay the panels out once, then keep them in place: constrained layout would otherwise be recomputed
-        # on every redraw (about a third of a slider move's time), although no size changes with the threshold.
-        freeze_layout(self.fig)
+        self.headline = self.figure.suptitle("Threshold 0.00: recall 0.00 (000 of 000 positive caught)", fontsize=13)
+        self.slider = widgets.FloatSlider(
+            value=threshold, min=0.0, max=1.0, step=0.01, description="threshold t", readout_format=".2f",
+            continuous_update=True, style={"description_width": "initial"}, layout=widgets.Layout(width="520px"),
+        )
         # A threshold moves these (and the legends and frames they can cross); the rest is a saved background.
-        self._blitter = Blitter(self.fig, drawing_order([
+        self.start({"threshold": self.slider}, moving=[
             *self.threshold_lines, self.scores_ax.get_legend(), self.curves_ax.get_legend(),
             self.confusion_image, *self.confusion_ax.spines.values(), *np.ravel(self.confusion_texts),
             self.recall_marker, self.precision_marker, self.roc_marker, self.roc_zoom_marker,
             *self.scores_ax.spines.values(), *self.curves_ax.spines.values(), *self.roc_zoom_ax.spines.values(),
             self.headline,
-        ]))
+        ])
 
-        self.slider = widgets.FloatSlider(
-            value=threshold, min=0.0, max=1.0, step=0.01, description="threshold t", readout_format=".2f",
-            continuous_update=True, style={"description_width": "initial"}, layout=widgets.Layout(width="520px"),
-        )
-        self.controls = controls_box([self.slider], "a threshold slider")
-        self._move_artists(threshold)
-        self.slider.observe(self._on_slider, names="value")
-
-    def _on_slider(self, change):
-        self.update(change["new"])
-
-    def update(self, threshold):
-        """Recompute the metrics at ``threshold``, move the artists to show them, and redraw what moved.
-
-        Returns
-        -------
-        metrics : ThresholdMetrics
-        """
-        metrics = self._move_artists(threshold)
-        self._blitter.update()
-        return metrics
-
-    def _move_artists(self, threshold):
+    def move_artists(self, threshold):
+        """Recompute the metrics at ``threshold`` and move the artists to show them."""
         metrics = _metrics(self.y_true, self.scores, float(threshold))
         self.metrics = metrics
         counts = metrics.confusion
@@ -313,9 +292,6 @@ class ThresholdExplorer(LiveFigure):
             f"{n_positive} {positive} caught), precision {metrics.precision:.2f} "
             f"({metrics.false_positives} false alarms)"
         )
-        return metrics
-
-    def _describe(self):
-        m = self.metrics
-        return (f"<ThresholdExplorer: threshold {m.threshold:.2f}, recall {m.recall:.2f}, "
-                f"precision {m.precision:.2f}>")
+        return (f"threshold {metrics.threshold:.2f}: {metrics.true_positives} of {n_positive} {positive} caught, "
+                f"{metrics.false_negatives} missed, {metrics.false_positives} false alarms; recall "
+                f"{metrics.recall:.2f}, precision {metrics.precision:.2f}")
