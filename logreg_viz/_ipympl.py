@@ -5,8 +5,9 @@ ipympl version may rename what is used here; then this module, and nothing else,
 
 - ``ipympl.backend_nbagg.Canvas`` and ``FigureManager`` (public classes), and the canvas's public traits
   ``header_visible``, ``footer_visible``, ``toolbar_visible``, ``resizable`` and ``syncing_data_url``;
-- the canvas's private trait ``_data_url`` (the picture kept in the widget's state) and matplotlib webagg's
-  private flag ``_force_full`` (send the next frame whole, not as a difference).
+- the canvas's private trait ``_data_url`` (the picture kept in the widget's state), and matplotlib webagg's
+  private flag ``_force_full`` (send the next frame whole, not as a difference) and buffer ``_last_buff`` (the
+  frame sent last).
 
 Three things about ipympl need care, and are handled here once:
 
@@ -35,7 +36,7 @@ import threading
 import matplotlib
 
 __all__ = ["TESTED_WITH", "canvas_classes", "live_canvas", "is_live_canvas", "drawing_lock", "send_whole_frames",
-           "send_picture"]
+           "send_picture", "last_frame"]
 
 #: The ipympl version this module was written and tested against.
 TESTED_WITH = "0.10.0"
@@ -127,3 +128,15 @@ def send_picture(canvas, png):
             canvas._data_url = url
     finally:
         canvas.syncing_data_url = syncing
+
+
+def last_frame(canvas):
+    """The frame the canvas sent to the browser last, as an RGBA array of shape (height, width, 4), a copy; None
+    if it has sent none (or is not a live canvas). (Webagg keeps it, to compute the next frame's difference.)"""
+    if not is_live_canvas(canvas):
+        return None
+    with drawing_lock(canvas):
+        buffer = getattr(canvas, "_last_buff", None)
+        if buffer is None or buffer.size == 0:
+            return None
+        return buffer.view("uint8").reshape(*buffer.shape, 4).copy()

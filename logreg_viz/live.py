@@ -35,6 +35,7 @@ import base64
 import html
 import io
 import math
+import re
 
 from logreg_viz import _ipympl
 from logreg_viz.blitting import Blitter, drawing_order, freeze_layout
@@ -92,6 +93,10 @@ def widget_with_picture(widget, figure, text, **kwargs):
 
 def _status_html(text):
     return f'<div role="status" aria-live="polite">{text}</div>'
+
+
+def _strip_tags(text):
+    return re.sub(r"<[^>]+>", "", text)
 
 
 def _float_slider_classes():
@@ -215,6 +220,11 @@ class LiveView:
         self._update()
         return self
 
+    def last_frame(self):
+        """The picture the view sent to the browser last: an RGBA array of shape (height, width, 4), or None (not
+        interactive, or nothing sent yet). What a browser shows once it has caught up with the kernel."""
+        return _ipympl.last_frame(self.figure.canvas)
+
     def refresh(self, redraw=True):
         """Show the controls' current values again (after a change that is not a control's, e.g. new data)."""
         self._update(force=True, redraw=redraw)
@@ -269,9 +279,3 @@ class LiveView:
         if not self.interactive:  # a still picture: the figure as a PNG
             return {"image/png": _png_base64(self.figure), "text/plain": self.describe()}
         return widget_with_picture(self.widget, self.figure, self.describe(), **kwargs)
-
-
-def _strip_tags(text):
-    import re
-
-    return re.sub(r"<[^>]+>", "", text)

@@ -508,3 +508,16 @@ def browser():
         chromium.close()
     finally:
         playwright.stop()
+
+
+@pytest.fixture(scope="session")
+def copies(browser_folder):
+    """Private copies of the stored notebooks for ``test_live_views.py`` (JupyterLab autosaves an open notebook;
+    the ones ``test_notebooks_in_browser.py`` opens must stay as stored), made once per session (per xdist worker),
+    in ``live_views/`` next to ``notebooks/`` so that ``../figures`` still resolves."""
+    _, series = browser_folder
+    folder = series / "live_views"
+    folder.mkdir()
+    for notebook in sorted((ROOT / "notebooks").glob("[0-9]*.ipynb")):
+        shutil.copy2(notebook, folder / notebook.name)
+    return folder

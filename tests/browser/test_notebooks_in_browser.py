@@ -187,19 +187,15 @@ def confusion_box(tools):
     """Where the confusion matrix's cells are on the explorer's canvas, as fractions [left, top, right, bottom]
     of its size: the same ThresholdExplorer, laid out on made-up scores, and the middle 60% of its matrix."""
     tools.require_browser()  # nothing to measure for
-    import matplotlib.pyplot as plt
     import numpy as np
 
     from logreg_viz.threshold import ThresholdExplorer
 
     explorer = ThresholdExplorer(np.r_[np.ones(50, int), np.zeros(100, int)], np.linspace(0.01, 0.99, 150),
-                                 class_names=("malignant", "benign"))
-    try:
-        left, bottom, width, height = explorer.confusion_image.get_window_extent(
-            explorer.fig.canvas.get_renderer()).bounds
-        fig_width, fig_height = explorer.fig.bbox.size
-    finally:
-        plt.close(explorer.fig)
+                                 class_names=("malignant", "benign"), interactive=False)
+    left, bottom, width, height = explorer.confusion_image.get_window_extent(
+        explorer.figure.canvas.get_renderer()).bounds
+    fig_width, fig_height = explorer.figure.bbox.size
     margin_x, margin_y = 0.2 * width, 0.2 * height
     return [(left + margin_x) / fig_width, 1 - (bottom + height - margin_y) / fig_height,
             (left + width - margin_x) / fig_width, 1 - (bottom + margin_y) / fig_height]
