@@ -99,12 +99,6 @@ def _strip_tags(text):
     return re.sub(r"<[^>]+>", "", text)
 
 
-def _float_slider_classes():
-    import ipywidgets as widgets
-
-    return (widgets.FloatSlider, widgets.FloatRangeSlider, widgets.BoundedFloatText)
-
-
 class LiveView:
     """Base of every live view: a figure, named controls above it, one status line below, updated by blitting.
 
@@ -243,12 +237,13 @@ class LiveView:
         (2) a linear float slider's values are multiples of its step, given to 12 significant digits, so that a
         setting reached in the browser is the same number as the one typed in a notebook.
         """
-        linear = _float_slider_classes()
+        import ipywidgets as widgets
+
         values = {}
         for name, control in self.controls.items():
             value = control.value
             if isinstance(value, float):
-                if isinstance(control, linear):
+                if isinstance(control, widgets.FloatSlider):  # linear (a FloatLogSlider is not one)
                     value = float(f"{value:.12g}")
                 last = self._applied.get(name)
                 if isinstance(last, float) and math.isclose(value, last, rel_tol=1e-9, abs_tol=1e-12):
