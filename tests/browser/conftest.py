@@ -445,10 +445,10 @@ def training_view(page):
 
 
 def threshold_explorer(page):
-    """Notebook 06's ThresholdExplorer: (its slider, the cell that holds the slider and the figure after it)."""
-    threshold = page.locator(".widget-slider").filter(has=label(page, "threshold t")).first
+    """Notebook 08's ThresholdExplorer: (its slider, the cell that holds the slider and the figure after it)."""
+    threshold = page.locator(".widget-slider").filter(has=label(page, "threshold τ")).first
     threshold.scroll_into_view_if_needed()
-    return threshold, page.locator(".jp-Cell").filter(has=label(page, "threshold t")).first
+    return threshold, page.locator(".jp-Cell").filter(has=label(page, "threshold τ")).first
 
 
 def readout(slider_box):
