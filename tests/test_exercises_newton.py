@@ -127,3 +127,22 @@ def test_the_check_raises_under_nbgrader(monkeypatch):
     monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
     with pytest.raises(AssertionError, match="irls_step"):
         check_irls_step(_irls_mutant("no_penalty"))
+
+
+def test_the_hidden_cases_take_the_notebooks_hessian_away(capsys):
+    """The exercise asks for the least-squares equations: an answer that calls the notebook's own hessian passes the
+    visible check and fails the hidden one, and the notebook's hessian is put back afterwards."""
+    namespace = {"np": np, "core": logreg_core}
+    exec(  # noqa: S102 - what a notebook holds: its hessian, and an answer built on it
+        "def hessian(X_b, w, alpha=0.0):\n"
+        "    p = core.predict_proba(X_b, w)\n"
+        "    return X_b.T @ (X_b * (p * (1 - p))[:, None]) / len(X_b) + alpha * np.diag(np.r_[0.0, np.ones(len(w) - 1)])\n"
+        "def irls_step(X_b, y, w, alpha):\n"
+        "    return w - np.linalg.solve(hessian(X_b, w, alpha), core.gradient(X_b, y, w, alpha))\n", namespace)
+    borrowed, hessian = namespace["irls_step"], namespace["hessian"]
+    assert check_irls_step(borrowed)
+    capsys.readouterr()
+    assert not check_irls_step(borrowed, hidden=True)
+    line = capsys.readouterr().out.strip()
+    assert line.startswith("❌") and "takes the notebook's hessian away" in line, line
+    assert namespace["hessian"] is hessian
