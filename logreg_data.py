@@ -6,6 +6,8 @@
   inside ``WINDOW``.
 - ``polynomial_features``, ``polynomial_model`` and ``weights_and_features``: logistic regression on polynomial
   features, a scikit-learn ``Pipeline`` ending in ``LogisticRegressionGD``.
+- ``standardize``: scale features with the training set's mean and standard deviation (the reference answer of the
+  breast-cancer lesson's exercise, used while the student's own is not written).
 
 The exercise checks use these too, so they live outside the figure layer (``logreg_viz``).
 """
@@ -32,6 +34,7 @@ __all__ = [
     "polynomial_features",
     "polynomial_model",
     "weights_and_features",
+    "standardize",
 ]
 
 
@@ -217,3 +220,32 @@ def weights_and_features(model):
     else:
         estimator, features = model, None
     return np.r_[estimator.intercept_, estimator.coef_[0]], features
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Scaling real data (the breast-cancer lesson)
+# ----------------------------------------------------------------------------------------------------------------
+def standardize(X_train, X_test):
+    """Scale every feature to mean 0 and standard deviation 1 *on the training set*, and the test set likewise.
+
+    Each column j becomes (x_j - mu_j) / s_j, with mu_j and s_j the mean and the standard deviation (ddof=0) of
+    column j of ``X_train`` only: the test set stands for data not yet seen when the model is trained. This is
+    what ``sklearn.preprocessing.StandardScaler().fit(X_train)`` then ``transform`` does (it leaves a constant
+    column's values at 0 instead of dividing by 0; so does this).
+
+    Parameters
+    ----------
+    X_train : array_like of shape (n_train, n_features)
+    X_test : array_like of shape (n_test, n_features)
+
+    Returns
+    -------
+    X_train_scaled : ndarray of shape (n_train, n_features)
+    X_test_scaled : ndarray of shape (n_test, n_features)
+        New arrays; the inputs are not changed.
+    """
+    X_train = np.asarray(X_train, dtype=np.float64)
+    X_test = np.asarray(X_test, dtype=np.float64)
+    mean, std = X_train.mean(axis=0), X_train.std(axis=0)
+    std = np.where(std > 0, std, 1.0)  # a constant feature: centred, not divided by 0
+    return (X_train - mean) / std, (X_test - mean) / std

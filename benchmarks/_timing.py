@@ -7,10 +7,8 @@ waits, the CPU time is robust to other load on the machine.
 ``since``      the (wall, cpu) seconds elapsed since a ``clock()``
 ``time_each``  (wall, cpu) seconds of ``action(value)`` for each value: an array of shape (n_values, 2)
 ``summarize``  median and a percentile of the wall-clock milliseconds, median CPU milliseconds
-``ipympl_backend``  a context in which new views draw on ipympl canvas widgets, as in a notebook
 """
 
-import contextlib
 import time
 
 import numpy as np
@@ -59,18 +57,3 @@ def summarize(samples, percentile=90):
     wall, cpu = samples[:, 0], samples[:, 1]
     return {"wall": float(np.median(wall)), "pct": float(np.percentile(wall, percentile)),
             "cpu": float(np.median(cpu)), "n": len(samples)}
-
-
-@contextlib.contextmanager
-def ipympl_backend():
-    """Within the block, pyplot's backend is ipympl (as after ``%matplotlib widget``): a view made there draws on
-    an ipympl canvas widget, which encodes the changed pixels as a PNG for the browser on every redraw (with no
-    browser attached, the message goes nowhere). The previous backend is restored afterwards."""
-    import matplotlib.pyplot as plt
-
-    previous = plt.get_backend()
-    plt.switch_backend("module://ipympl.backend_nbagg")
-    try:
-        yield
-    finally:
-        plt.switch_backend(previous)

@@ -17,23 +17,24 @@ import matplotlib
 
 matplotlib.use("Agg")  # a script, not a module: choosing the backend here changes nothing for importers
 
-import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
-from _timing import ipympl_backend, summarize, time_each  # noqa: E402
-from logreg_viz.basics import LossExplorer, SigmoidExplorer  # noqa: E402
+from _timing import summarize, time_each  # noqa: E402
+from logreg_viz.cross_entropy import LossExplorer  # noqa: E402
+from logreg_viz.sigmoid import SigmoidExplorer  # noqa: E402
 
 HOURS = np.array([0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 3.5, 4.0, 4.5, 5.0])
 PASSED = np.array([0, 0, 0, 1, 0, 1, 0, 1, 1, 1])
 
 
-def _sigmoid_explorer():
-    explorer = SigmoidExplorer(HOURS, PASSED, class_names=("failed (0)", "passed (1)"), xlabel="hours studied")
+def _sigmoid_explorer(interactive):
+    explorer = SigmoidExplorer(HOURS, PASSED, class_names=("failed (0)", "passed (1)"), xlabel="hours studied",
+                               interactive=interactive)
     return explorer, explorer.w_slider, np.round(np.linspace(-4.0, 4.0, 81), 2)
 
 
-def _loss_explorer():
-    explorer = LossExplorer(p=0.8, y=1)
+def _loss_explorer(interactive):
+    explorer = LossExplorer(p=0.8, y=1, interactive=interactive)
     return explorer, explorer.p_slider, np.round(np.linspace(0.001, 0.999, 97), 3)
 
 
@@ -57,20 +58,18 @@ def _set(control):
 
 def measure(make, repeats):
     """Rows (name, samples) for one widget: its slider moves and the full redraws they replace."""
-    explorer, control, values = make()
-    fig = explorer.fig
+    explorer, control, values = make(interactive=False)
+    fig = explorer.figure
     fig.canvas.draw()  # the first picture (fills the font caches, saves the background): not a slider move
     rows = [("one move: artists + blit", time_each(_set(control), _moves(control, values, repeats)))]
     rows.append(("  for comparison: a full redraw", time_each(lambda _: fig.canvas.draw(), range(repeats // 4))))
     fig.set_layout_engine("constrained")
     rows.append(("  a full redraw with the layout recomputed", time_each(lambda _: fig.canvas.draw(),
                                                                           range(repeats // 4))))
-    plt.close(fig)
-    with ipympl_backend():
-        explorer, control, values = make()
-        explorer.fig.canvas.draw()
-        rows.append(("  one move on an ipympl canvas (+ PNG of the frame)",
-                     time_each(_set(control), _moves(control, values, repeats // 2))))
+    explorer, control, values = make(interactive=True)
+    explorer.figure.canvas.draw()
+    rows.append(("  one move on an ipympl canvas (+ PNG of the frame)",
+                 time_each(_set(control), _moves(control, values, repeats // 2))))
     return rows
 
 

@@ -3,8 +3,8 @@
 JupyterLab runs on localhost on a temporary copy of the notebooks; headless Chromium (Playwright, the system's
 ``/usr/bin/chromium``: nothing is downloaded) opens notebook 04, runs all its cells from the menu, and moves the
 learning-rate slider of the TrainingView one step at a time (a factor 10^0.05: the kernel re-trains 750
-iterations and redraws); then the same for the threshold slider of notebook 06's ThresholdExplorer (0.01 a step).
-Each is measured in JupyterLab and in the notebook's Voilà app (``make present NB=04``, ``NB=06``).
+iterations and redraws); then the same for the threshold slider of notebook 08's ThresholdExplorer (0.01 a step).
+Each is measured in JupyterLab and in the notebook's Voilà app (``make present NB=04``, ``NB=08``).
 
 Each move is timed inside the page, from the key press on the slider's handle to the first animation frame whose
 canvas differs from the picture before (the kernel's work, ipympl's image message, decoding and painting); the
@@ -104,7 +104,7 @@ def training_view_moves(page, moves, kernel_done):
 
 
 def threshold_moves(page, moves, kernel_done):
-    """The ThresholdExplorer's threshold slider (06): one step (0.01) recounts and redraws."""
+    """The ThresholdExplorer's threshold slider (08): one step (0.01) recounts and redraws."""
     threshold, figure = helpers.threshold_explorer(page)
     helpers.wait_for_canvas(figure)
     return time_moves(page, figure, threshold, moves, lambda: kernel_done(figure))
@@ -159,7 +159,7 @@ def main():
                 for notebook, view, measure in [
                     ("04_separable_clusters.ipynb", "04 TrainingView: learning rate one step (re-train 750 iterations)",
                      training_view_moves),
-                    ("06_breast_cancer.ipynb", "06 ThresholdExplorer: threshold ± 0.01", threshold_moves),
+                    ("08_breast_cancer.ipynb", "08 ThresholdExplorer: threshold ± 0.01", threshold_moves),
                 ]:
                     rows[f"{view}, JupyterLab"] = in_lab(browser, lab, notebook, measure, args.moves)
                     rows[f"{view}, Voilà app"] = in_voila(browser, folder, series, notebook, measure, args.moves)

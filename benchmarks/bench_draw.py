@@ -33,7 +33,8 @@ import numpy as np  # noqa: E402
 
 import logreg_core  # noqa: E402
 from _timing import summarize, time_each  # noqa: E402  (the benchmarks' shared timer, next to this file)
-from logreg_viz.draw import ALPHAS, DataEditor, DegreeExplorer, make_dataset, polynomial_model  # noqa: E402
+from logreg_data import make_dataset, polynomial_model  # noqa: E402
+from logreg_viz.draw import ALPHAS, DataEditor, DegreeExplorer  # noqa: E402
 
 BUDGET_MS = 50.0
 
@@ -107,10 +108,8 @@ def measure(repeats):
                  _time(lambda _: explorer.figure.canvas.draw(), range(repeats // 2))))
 
     live_editor = DataEditor(preset="two blobs", interactive=True)
-    live_editor.figure.canvas.syncing_data_url = False  # as once a browser has connected
     _editor_rows(rows, live_editor, repeats, rng, "ipympl canvas, editor")
     live_explorer = DegreeExplorer(X_train, y_train, X_test, y_test, degree=10, interactive=True)
-    live_explorer.figure.canvas.syncing_data_url = False
     _explorer_rows(rows, live_explorer, repeats // 2, rng, "ipympl canvas, explorer")
     return rows
 

@@ -30,7 +30,9 @@ import numpy as np  # noqa: E402
 
 import logreg_core  # noqa: E402
 from _timing import summarize, time_each  # noqa: E402
-from logreg_viz.training import OVERLAPPING_CLUSTERS, DistanceView, TrainingView  # noqa: E402
+from logreg_data import OVERLAPPING_CLUSTERS  # noqa: E402
+from logreg_viz.clusters import DistanceView  # noqa: E402
+from logreg_viz.training import TrainingView  # noqa: E402
 
 N_ITER = 750
 BUDGET_MS = {"frame": 15.0, "learning rate": 50.0}
@@ -90,7 +92,6 @@ def measure(repeats):
                  _time(_set(distance_view.distance), rng.uniform(0.5, 7.5, repeats // 2))))
 
     widget_view = TrainingView(X, y, w0, learning_rate, N_ITER, interactive=True, loss_scale="linear")
-    widget_view.figure.canvas.syncing_data_url = False  # as once a browser has connected
     rows.append(("ipympl canvas: scrub one frame (+ PNG of the frame)", None,
                  _time(_set(widget_view.iteration), rng.integers(0, N_ITER + 1, repeats))))
     rows.append(("ipympl canvas: change the learning rate (+ PNG)", None,

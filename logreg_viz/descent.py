@@ -22,11 +22,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import matplotlib.pyplot as plt
 import numpy as np
 
 import logreg_core
-from logreg_viz._display import Blitter, LiveFigure, controls_box, drawing_order, freeze_layout, new_figure
+from logreg_viz.figures import new_figure
+from logreg_viz.live import LiveView
 from logreg_viz.style import ACCENT_COLORS, BOUNDARY_COLOR, label_axes
 
 __all__ = [
@@ -70,7 +70,7 @@ def _check_one_feature(X_b):
     return X_b
 
 
-def loss_grid(X_b, y, b_values, w_values, alpha=0.0):
+def loss_grid(X_b, y, b_values, w_values, alpha=0.0, *, max_grid_values=_MAX_GRID_VALUES):
     """The loss L(b, w) at every point of a grid, in one vectorised pass (in blocks if the data is large).
 
     Parameters
@@ -85,6 +85,8 @@ def loss_grid(X_b, y, b_values, w_values, alpha=0.0):
         Slopes (``w[1]``), the grid's rows.
     alpha : float >= 0, default=0.0
         L2 strength, as in ``logreg_core.loss`` (the intercept is not penalised).
+    max_grid_values : int, default=4_000_000
+        At most this many logits are held in memory at once (32 MB of float64): larger data goes in blocks of rows.
 
     Returns
     -------
@@ -97,7 +99,7 @@ def loss_grid(X_b, y, b_values, w_values, alpha=0.0):
     b_values = np.asarray(b_values, dtype=np.float64)
     w_values = np.asarray(w_values, dtype=np.float64)
     losses = np.empty((w_values.size, b_values.size))
-    rows_per_block = max(1, _MAX_GRID_VALUES // (b_values.size * X_b.shape[0]))
+    rows_per_block = max(1, max_grid_values // (b_values.size * X_b.shape[0]))
     for start in range(0, w_values.size, rows_per_block):
         w_block = w_values[start : start + rows_per_block]
         # logits z[i, j, k] = b_j * 1 + w_i * x_k, shape (rows, n_b, n_samples)
@@ -290,7 +292,7 @@ def plot_descent_paths(X_b, y, paths, *, alpha=0.0, w_star=None, b_lim=None, w_l
     ax : matplotlib Axes
     """
     if ax is None:
-        _, ax = plt.subplots(figsize=(6.4, 5.0), layout="constrained")
+        ax = new_figure((6.4, 5.0), canvas="pyplot").subplots()
     if b_lim is None or w_lim is None:
         points = [np.asarray(p, dtype=np.float64)[:, :2] for p in paths.values()]
         if w_star is not None:
@@ -419,7 +421,7 @@ def plot_learning_rate_regimes(X_b, y, w0, learning_rates, n_iter, *, alpha=0.0,
     """
     safe = logreg_core.safe_learning_rate(X_b, alpha)
     n = len(learning_rates)
-    fig = plt.figure(figsize=(4.1 * n, 7.4), layout="constrained")
+    fig = new_figure((4.1 * n, 7.4), canvas="pyplot")
     grid = fig.add_gridspec(2, n, height_ratios=(1.25, 1.0))
     loss_ax = fig.add_subplot(grid[1, :])
     results = {}
@@ -459,14 +461,13 @@ def plot_learning_rate_regimes(X_b, y, w0, learning_rates, n_iter, *, alpha=0.0,
 # ----------------------------------------------------------------------------------------------------------------
 # The widget
 # ----------------------------------------------------------------------------------------------------------------
-class LearningRateExplorer(LiveFigure):
+class LearningRateExplorer(LiveView):
     """A log-scale learning-rate slider that re-runs gradient descent and redraws its path and loss curve.
 
-    The figure (surface on the left, loss curve on the right) is built once: an ipympl canvas widget after
-    ``%matplotlib widget``, an ordinary pyplot figure otherwise (Agg in tests and benchmarks). A slider move
-    calls ``update``, which runs ``logreg_core.gradient_descent``, moves four ``Line2D`` artists and two
-    texts, and redraws only those on a saved background (blitting): the contours are never recomputed or
-    redrawn. ``show()`` (or ending a cell with the explorer) displays the slider, then the figure.
+    The figure (surface on the left, loss curve on the right) is built once (a ``LiveView``). A slider move
+    runs ``logreg_core.gradient_descent``, moves four ``Line2D`` artists and two texts, and redraws only those on
+    a saved background (blitting): the contours are never recomputed or redrawn. End a cell with the explorer to
+    show it; the status line says how the learning rate compares with the safe step.
 
     Parameters
     ----------
@@ -491,21 +492,25 @@ class LearningRateExplorer(LiveFigure):
         in a note.
     legend_loc : str, default="lower right"
         Where the surface's legend goes. A fixed place: "best" would move it (and cost time) on every redraw.
+    interactive : bool or None
+        See ``LiveView``.
 
     Attributes
     ----------
-    fig : matplotlib Figure
-    slider : ipywidgets.FloatLogSlider
-    controls : ipywidgets.HBox
-        The slider and a line saying how the learning rate compares with the safe step.
+    figure : matplotlib Figure
+    slider : ipywidgets.FloatLogSlider, the control ``"learning_rate"``
+    learning_rate : float, the learning rate of the run drawn
+    legend_handles : the legend entries of the path and of the loss curve (recoloured with them)
     result : logreg_core.GDResult
         The run currently drawn.
     description : RunDescription
     """
 
     def __init__(self, X_b, y, w0, *, n_iter=100, alpha=0.0, w_star=None, b_lim=None, w_lim=None,
-                 learning_rate=None, span=100.0, loss_ylim=None, legend_loc="lower right"):
+                 learning_rate=None, span=100.0, loss_ylim=None, legend_loc="lower right", interactive=None):
         import ipywidgets as widgets  # only the widget needs ipywidgets
+
+        super().__init__((9.6, 4.4), interactive=interactive)
 
         self.X_b = _check_one_feature(X_b)
         self.y = np.asarray(y, dtype=np.float64)
@@ -520,8 +525,7 @@ class LearningRateExplorer(LiveFigure):
         start_loss = logreg_core.loss(self.X_b, self.y, self.w0, alpha)
         self.loss_ylim = loss_ylim or (0.0, _LOSS_HEADROOM * start_loss)
 
-        self.fig = new_figure((9.6, 4.4), layout="constrained")
-        self.surface_ax, self.loss_ax = self.fig.subplots(1, 2, width_ratios=(1.15, 1.0))
+        self.surface_ax, self.loss_ax = self.figure.subplots(1, 2, width_ratios=(1.15, 1.0))
         self.surface = draw_loss_surface(self.surface_ax, self.X_b, self.y, b_lim, w_lim, alpha=alpha,
                                          w_star=w_star, colorbar=False)
         self.path = draw_path(self.surface_ax, self.w0[None, :], color=REGIME_COLORS["good"], label="descent path")
@@ -542,11 +546,11 @@ class LearningRateExplorer(LiveFigure):
         label_axes(self.loss_ax, "Loss after each step", "step", r"loss $L$")
         loss_legend = self.loss_ax.legend(loc="upper right")
         # legend entries are copies of the artists: recolour them with the path (the last entry of each legend)
-        self._legend_handles = (surface_legend.legend_handles[-1], loss_legend.legend_handles[0])
+        self.legend_handles = (surface_legend.legend_handles[-1], loss_legend.legend_handles[0])
         self.off_chart_note = self.loss_ax.text(
             0.97, 0.80, "", transform=self.loss_ax.transAxes, fontsize=9, ha="right", va="top",
             bbox={"facecolor": "white", "alpha": 0.85, "edgecolor": "0.6"}, visible=False)
-        self.headline = self.fig.suptitle("", fontsize=12)
+        self.headline = self.figure.suptitle("", fontsize=12)
 
         safe_exponent = np.log10(self.safe_learning_rate)
         self.slider = widgets.FloatLogSlider(
@@ -555,43 +559,23 @@ class LearningRateExplorer(LiveFigure):
             description="learning rate η", readout_format=".3g", continuous_update=True,
             style={"description_width": "initial"}, layout=widgets.Layout(width="520px"),
         )
-        self.readout = widgets.HTML()
-        self.controls = controls_box([self.slider, self.readout], "a learning-rate slider", horizontal=True)
-        self._move_artists(self.slider.value)
-        # Lay the figure out once, then keep it: otherwise constrained layout re-measures every text of the
-        # figure on each redraw, some 40 % of the redraw's time (see benchmarks/bench_descent.py).
-        freeze_layout(self.fig)
         # A run moves these (and what a full draw paints above them: the start, the minimum, the legends and
         # frames they cross); the surface and everything else is a saved background.
-        self._blitter = Blitter(self.fig, drawing_order(artist for artist in [
+        self.start({"learning_rate": self.slider}, moving=[
             self.path.line, self.path.end, self.path.outside, self.path.start, self.surface.minimum,
             self.outside_note, surface_legend, self.loss_curve, self.lowest_loss, self.off_chart_note, loss_legend,
             *self.loss_ax.spines.values(), self.headline,
-        ] if artist is not None))
-        self.slider.observe(self._on_slider, names="value")
+        ])
 
-    def _on_slider(self, change):
-        self.update(change["new"])
-
-    def update(self, learning_rate):
-        """Re-run gradient descent with ``learning_rate``, move the artists to the new run, redraw what moved.
-
-        Returns
-        -------
-        result : logreg_core.GDResult
-        """
-        result = self._move_artists(learning_rate)
-        self._blitter.update()
-        return result
-
-    def _move_artists(self, learning_rate):
+    def move_artists(self, learning_rate):
+        """Re-run gradient descent with ``learning_rate`` and move the artists to the new run."""
         result = logreg_core.gradient_descent(self.X_b, self.y, self.w0, learning_rate, self.n_iter,
                                               alpha=self.alpha)
         description = describe_run(result, self.X_b, self.y, self.alpha)
         self.result, self.description, self.learning_rate = result, description, learning_rate
 
         n_outside = update_path(self.path, result.weights)
-        for artist in (self.path.line, self.path.end, self.path.outside, self.loss_curve, *self._legend_handles):
+        for artist in (self.path.line, self.path.end, self.path.outside, self.loss_curve, *self.legend_handles):
             artist.set_color(description.color)
         self.path.outside.set_markerfacecolor("white")
         self.outside_note.set_text(f"{n_outside} of {result.n_steps + 1} points outside this view\n"
@@ -608,8 +592,5 @@ class LearningRateExplorer(LiveFigure):
         self.headline.set_color(description.color)
         guarantee = "below 2 η<sub>safe</sub>: every step lowers the loss" if ratio < 2 else (
             "beyond 2 η<sub>safe</sub>: no guarantee")
-        self.readout.value = f"η = {_multiple(ratio)} η<sub>safe</sub> &nbsp;·&nbsp; {guarantee}"
-        return result
-
-    def _describe(self):
-        return f"<LearningRateExplorer: learning rate {self.learning_rate:.3g}, {self.description}>"
+        return (f"η = {learning_rate:.3g} = {_multiple(ratio)} η<sub>safe</sub> &nbsp;·&nbsp; {guarantee} "
+                f"&nbsp;·&nbsp; {description}")

@@ -1,10 +1,8 @@
 """Draw your own data, and bend the boundary (notebook 09).
 
-- ``make_dataset``: the presets, ``"two blobs"``, ``"XOR"``, ``"circles"`` and ``"moons"``, made by scikit-learn's
-  generators with fixed seeds and placed in the editor's window ``WINDOW``.
-- ``polynomial_features`` and ``polynomial_model``: scikit-learn's ``PolynomialFeatures`` and ``StandardScaler``,
-  followed (in the model) by our ``LogisticRegressionGD``, in one ``Pipeline``.
-- ``weights_and_features``: the weights (intercept first) of a fitted model and the feature map they apply to.
+The data and the models (``make_dataset`` and its ``PRESETS`` in the ``WINDOW``, ``polynomial_features``,
+``polynomial_model``, ``weights_and_features``) live in ``logreg_data``; this module draws them.
+
 - ``plot_boundaries``: small multiples, each a model's probability surface and boundary in the original 2-D space.
 - ``DataEditor``: a click adds a point of the chosen class, a click on a point removes it, buttons clear or load a
   preset. Every change re-trains (``logreg_core.gradient_descent``, once) and redraws the training view; what
@@ -12,9 +10,9 @@
 - ``DegreeExplorer``: degree and L2 sliders over the polynomial pipeline; the curved boundary, and the training and
   test accuracy next to the figure.
 
-Both views draw with ``logreg_viz.training.TrainingFigure`` (data panel with probability surface and boundary, loss
-curve), the same code as the training view of notebooks 04-05. Importing this module changes no global
-matplotlib state.
+Both views are live views (``logreg_viz.live.LiveView``) that draw with ``logreg_viz.training.TrainingFigure``
+(data panel with probability surface and boundary, loss curve), the same code as the training view of notebooks
+04-05. Importing this module changes no global matplotlib state.
 """
 
 from __future__ import annotations
@@ -28,29 +26,13 @@ from matplotlib.backend_bases import MouseButton
 from threadpoolctl import ThreadpoolController
 
 import logreg_core
-from logreg_data import (  # noqa: F401 - moved to logreg_data; re-exported until the views are split
-    PRESETS,
-    WINDOW,
-    make_dataset,
-    polynomial_features,
-    polynomial_model,
-    weights_and_features,
-)
-from logreg_viz._display import interactive_figure, widget_with_picture
-from logreg_viz.training import TrainingFigure, _DataPanel
+from logreg_data import PRESETS, WINDOW, make_dataset, polynomial_features, polynomial_model, weights_and_features
+from logreg_viz.data_panel import DataPanel
+from logreg_viz.figures import new_figure
+from logreg_viz.live import LiveView
+from logreg_viz.training import TrainingFigure
 
-__all__ = [
-    "PRESETS",
-    "WINDOW",
-    "ALPHAS",
-    "make_dataset",
-    "polynomial_features",
-    "polynomial_model",
-    "weights_and_features",
-    "plot_boundaries",
-    "DataEditor",
-    "DegreeExplorer",
-]
+__all__ = ["ALPHAS", "plot_boundaries", "DataEditor", "DegreeExplorer"]
 
 #: The values of the explorer's L2 slider: 0 (no penalty), then about three times larger at each step, up to 1.
 ALPHAS = (0.0, 1e-4, 3e-4, 1e-3, 3e-3, 0.01, 0.03, 0.1, 0.3, 1.0)
@@ -60,10 +42,6 @@ CLASS_NAMES = ("class 0 (blue ●)", "class 1 (orange ■)")
 HIT_RADIUS_POINTS = 6.0
 
 
-
-# --------------------------------------------------------------------------------------------------------------
-# Data and models
-# --------------------------------------------------------------------------------------------------------------
 def _history(estimator):
     return logreg_core.GDResult(weights=estimator.weights_history_, losses=estimator.loss_curve_)
 
@@ -120,23 +98,21 @@ def plot_boundaries(
     figure : matplotlib Figure
     """
     xlim, ylim = WINDOW if window is None else window
-    new_figure = axes is None
-    if new_figure:
-        import matplotlib.pyplot as plt  # pyplot, so that a notebook shows the figure inline like any other
-
-        figure = plt.figure(figsize=(panel_size * len(panels) + 0.9, panel_size + 0.9), layout="constrained")
+    complete = axes is None  # a figure of its own: with a colour bar and a legend
+    if complete:
+        figure = new_figure((panel_size * len(panels) + 0.9, panel_size + 0.9), canvas="pyplot")
         axes = np.atleast_1d(figure.subplots(1, len(panels), sharex=True, sharey=True))
     else:
         figure = axes[0].figure
     for k, (ax, (X, y, model, title)) in enumerate(zip(axes, panels)):
         w, features = weights_and_features(model)
-        panel = _DataPanel(ax, X, y, xlim, ylim, resolution=resolution, labels=labels, legend=False,
+        panel = DataPanel(ax, X, y, xlim, ylim, resolution=resolution, labels=labels, legend=False,
                            features=features)
         panel.set_weights(w)
         ax.set_title(title, fontsize="medium")
-        if new_figure and k > 0:
+        if complete and k > 0:
             ax.set_ylabel("")
-    if new_figure:
+    if complete:
         figure.colorbar(panel.image, ax=axes, fraction=0.03, pad=0.02).set_label("probability of class 1")
         handles, names = axes[0].get_legend_handles_labels()
         figure.legend(handles, names, loc="outside lower center", ncol=len(names))
@@ -148,6 +124,21 @@ def plot_boundaries(
 # --------------------------------------------------------------------------------------------------------------
 # The editor: draw points, re-train, redraw
 # --------------------------------------------------------------------------------------------------------------
+def _checked_points(X, y):
+    """``X`` as float64 of shape (n_samples, 2) and ``y`` as int labels 0 or 1, copies; a ValueError says what is
+    wrong."""
+    X, y = np.array(X, dtype=np.float64), np.asarray(y)
+    if X.size == 0:
+        X = X.reshape(0, 2)
+    if X.ndim != 2 or X.shape[1] != 2:
+        raise ValueError(f"X must have shape (n_samples, 2); got {X.shape}.")
+    if y.shape != (X.shape[0],):
+        raise ValueError(f"y must have shape ({X.shape[0]},), one label per point; got {y.shape}.")
+    if not np.all((y == 0) | (y == 1)):
+        raise ValueError(f"y must hold labels 0 and 1 only; got {np.unique(y)}.")
+    return X, y.astype(int)
+
+
 def _why_no_model(y):
     """Why a data set with labels y cannot be trained on (a message for the figure), or None if it can."""
     if len(y) == 0:
@@ -183,14 +174,14 @@ def _feature_summary(degree, n_features):
     return f"degree-{degree} polynomial features: z is linear in {n_features} features"
 
 
-class DataEditor:
+class DataEditor(LiveView):
     """Draw a data set with the mouse, and watch logistic regression re-train on every change.
 
-    Choose a class with the toggle under the figure; a click in the data panel adds a point of that class, a
-    click on a point removes it. The buttons clear everything or load a preset (``make_dataset``). After each
-    change the model is trained again from zero weights: ``logreg_core.gradient_descent``, ``n_iter`` updates at
-    the safe learning rate 1/L, on the points or on their polynomial features (``degree`` > 1); the probability
-    surface, the boundary and the loss curve are redrawn at once (``TrainingFigure``).
+    Choose a class with the toggle above the figure; a click in the data panel adds a point of that class, a
+    click on a point removes it. The buttons clear everything or load a preset (``logreg_data.make_dataset``).
+    After each change the model is trained again from zero weights: ``logreg_core.gradient_descent``, ``n_iter``
+    updates at the safe learning rate 1/L, on the points or on their polynomial features (``degree`` > 1); the
+    probability surface, the boundary and the loss curve are redrawn at once (``TrainingFigure``).
 
     What cannot be trained is said on the figure, not raised: no points, a single point, only one class. Points
     of both classes at the very same place are trained on, with a warning (no boundary can get both right).
@@ -214,9 +205,8 @@ class DataEditor:
     window : (xlim, ylim), default ``WINDOW``
     max_degree : int, default=8
         Top of the degree slider.
-    interactive : bool, default=True
-        Draw on an ipympl canvas widget (for a notebook). False draws on Agg (tests, benchmarks, a static
-        picture); clicks can then be simulated with ``on_click``.
+    interactive : bool or None
+        See ``LiveView``. On Agg, clicks can be simulated with ``on_click``.
     resolution : int, default=100
         The probability image is resolution x resolution pixels.
     title : str
@@ -234,9 +224,7 @@ class DataEditor:
     label : ipywidgets.ToggleButtons, the class a click adds.
     clear_button : ipywidgets.Button.
     preset_buttons : dict of ipywidgets.Button, one per preset.
-    degree : ipywidgets.IntSlider.
-    status : ipywidgets.HTML, one line about the data and the last run.
-    widget : ipywidgets.VBox, everything together (what a notebook displays).
+    degree : ipywidgets.IntSlider, the control ``"degree"``.
     """
 
     def __init__(
@@ -251,7 +239,7 @@ class DataEditor:
         n_iter=500,
         window=WINDOW,
         max_degree=8,
-        interactive=True,
+        interactive=None,
         resolution=100,
         title="Draw your own data: a click adds a point of the chosen class, a click on a point removes it",
         figsize=(9.6, 4.6),
@@ -261,18 +249,19 @@ class DataEditor:
 
         if not alpha >= 0:
             raise ValueError(f"alpha (the L2 strength) must be a number >= 0; got {alpha!r}.")
+        super().__init__(figsize, interactive=interactive, dpi=dpi)
         self.alpha = float(alpha)
         self.n_iter = int(n_iter)
         self.preset_size = int(preset_size)
-        self._X, self._y = np.empty((0, 2)), np.empty(0, dtype=int)
+        if preset is not None:
+            X, y = make_dataset(preset, self.preset_size)
+        self._X, self._y = _checked_points(np.empty((0, 2)) if X is None else X, np.empty(0) if y is None else y)
         self.history = self.features = self.learning_rate = self.accuracy = self.message = None
 
-        figure = interactive_figure(figsize, dpi) if interactive else None
         self.training_figure = TrainingFigure(
-            self._X, self._y, None, figure=figure, title=title, xlim=window[0], ylim=window[1],
-            resolution=resolution, loss_scale="linear", figsize=figsize, dpi=dpi,
+            self._X, self._y, None, figure=self.figure, title=title, xlim=window[0], ylim=window[1],
+            resolution=resolution, loss_scale="linear",
         )
-        self.figure = self.training_figure.figure
         self.figure.canvas.mpl_connect("button_press_event", self.on_click)
 
         self.label = widgets.ToggleButtons(
@@ -294,23 +283,11 @@ class DataEditor:
             value=degree, min=1, max=max(max_degree, degree), description="polynomial degree",
             style={"description_width": "initial"}, continuous_update=False, layout=widgets.Layout(width="360px"),
         )
-        self.degree.observe(lambda _: self.refresh(), names="value")
-        self.status = widgets.HTML()
-        row = widgets.Layout(align_items="center")
-        children = [
-            widgets.HBox([widgets.Label("a click adds:"), self.label, self.clear_button], layout=row),
-            widgets.HBox([widgets.Label("load a preset:"), *self.preset_buttons.values()], layout=row),
-            self.degree,
-            self.status,
-        ]
-        if interactive:
-            children.insert(0, self.figure.canvas)
-        self.widget = widgets.VBox(children)
-
-        if preset is not None:
-            self.load_preset(preset)
-        else:
-            self.set_points(np.empty((0, 2)) if X is None else X, np.empty(0) if y is None else y)
+        self.start({"degree": self.degree}, moving=self.training_figure.moving_artists(), rows=[
+            [widgets.Label("a click adds:"), self.label, self.clear_button],
+            [widgets.Label("load a preset:"), *self.preset_buttons.values()],
+            [self.degree],
+        ])
 
     # -- the data ---------------------------------------------------------------------------------------------
     @property
@@ -329,16 +306,7 @@ class DataEditor:
 
     def set_points(self, X, y):
         """Replace every point by ``X`` (shape (n_samples, 2)) with labels ``y`` (0 or 1), re-train and redraw."""
-        X, y = np.asarray(X, dtype=np.float64), np.asarray(y)
-        if X.size == 0:
-            X = X.reshape(0, 2)
-        if X.ndim != 2 or X.shape[1] != 2:
-            raise ValueError(f"X must have shape (n_samples, 2); got {X.shape}.")
-        if y.shape != (X.shape[0],):
-            raise ValueError(f"y must have shape ({X.shape[0]},), one label per point; got {y.shape}.")
-        if not np.all((y == 0) | (y == 1)):
-            raise ValueError(f"y must hold labels 0 and 1 only; got {np.unique(y)}.")
-        self._X, self._y = X.copy(), y.astype(int)
+        self._X, self._y = _checked_points(X, y)
         self.refresh()
 
     def add_point(self, x1, x2, label):
@@ -383,27 +351,28 @@ class DataEditor:
         return index if distances[index] <= HIT_RADIUS_POINTS * self.figure.dpi / 72 else None
 
     # -- training and drawing ---------------------------------------------------------------------------------
-    def _train(self, X, y):
+    def _train(self, X, y, degree):
         """One run of gradient descent from zero weights at the safe learning rate; returns (history, features)."""
-        features = None if self.degree.value == 1 else polynomial_features(self.degree.value).fit(X).transform
+        features = None if degree == 1 else polynomial_features(degree).fit(X).transform
         X_b = logreg_core.add_intercept(X if features is None else features(X))
         self.learning_rate = logreg_core.safe_learning_rate(X_b, self.alpha)
         history = logreg_core.gradient_descent(X_b, y, np.zeros(X_b.shape[1]), self.learning_rate, self.n_iter,
                                                alpha=self.alpha)
         return history, features
 
-    def refresh(self):
-        """Re-train on the current points (if they can be trained on) and redraw; never raises for any data."""
+    def move_artists(self, degree):
+        """Re-train on the current points with polynomial features of ``degree`` (if the points can be trained on),
+        and move the artists; never raises for any data."""
         with _one_blas_thread():
-            self._refresh()
+            return self._retrain(degree)
 
-    def _refresh(self):
+    def _retrain(self, degree):
         X, y = self._X, self._y
         message = _why_no_model(y)
         history = features = None
         if message is None:
             try:
-                history, features = self._train(X, y)
+                history, features = self._train(X, y, degree)
             except (ValueError, FloatingPointError) as error:  # not expected; said on the figure if it happens
                 message = "Training failed:\n" + textwrap.fill(str(error), 44)
             else:
@@ -411,32 +380,26 @@ class DataEditor:
                 message = _conflict_message(conflicts) if conflicts else None
         self.history, self.features, self.message = history, features, message
         figure = self.training_figure
-        figure.set_data(X, y, history, features=features, message=message)
+        if figure.set_data(X, y, history, features=features, message=message):
+            self.redraw_everything()  # new limits on the loss axis
         if history is None:
             self.accuracy = None
             figure.ax_data.set_title("no model yet")
-            self.status.value = f"{self._describe_points()} · no model yet"
-        else:
-            correct = int(np.sum(logreg_core.predict(figure.X_b, history.final_weights) == y))
-            self.accuracy = correct / len(y)
-            figure.ax_data.set_title(f"training accuracy {self.accuracy:.1%} ({correct} of {len(y)} points)")
-            self.status.value = (
-                f"{self._describe_points()} · {_feature_summary(self.degree.value, figure.X_b.shape[1] - 1)} · "
-                f"{history.n_steps} updates from w = 0 at the safe learning rate {self.learning_rate:.3g}: "
-                f"loss {history.losses[0]:.3f} → {history.losses[-1]:.3f} · "
-                f"<b>training accuracy {self.accuracy:.1%}</b>"
-            )
-        figure.draw()
+            return f"{self._describe_points()} · no model yet"
+        correct = int(np.sum(logreg_core.predict(figure.X_b, history.final_weights) == y))
+        self.accuracy = correct / len(y)
+        figure.ax_data.set_title(f"training accuracy {self.accuracy:.1%} ({correct} of {len(y)} points)")
+        return (
+            f"{self._describe_points()} · {_feature_summary(degree, figure.X_b.shape[1] - 1)} · "
+            f"{history.n_steps} updates from w = 0 at the safe learning rate {self.learning_rate:.3g}: "
+            f"loss {history.losses[0]:.3f} → {history.losses[-1]:.3f} · "
+            f"<b>training accuracy {self.accuracy:.1%}</b>"
+        )
 
     def _describe_points(self):
         counts = np.bincount(self._y, minlength=2)
         points = "1 point" if len(self._y) == 1 else f"{len(self._y)} points"
         return f"<b>{points}</b> ({counts[0]} of class 0, {counts[1]} of class 1)"
-
-    # -- display ----------------------------------------------------------------------------------------------
-    def _repr_mimebundle_(self, **kwargs):
-        text = f"<DataEditor: {len(self._y)} points, degree {self.degree.value}>"
-        return widget_with_picture(self.widget, self.figure, text, **kwargs)
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -446,14 +409,14 @@ def _format_alpha(alpha):
     return "0" if alpha == 0 else f"{alpha:g}"
 
 
-class DegreeExplorer:
+class DegreeExplorer(LiveView):
     """Bend the boundary with polynomial features, and straighten it again with an L2 penalty.
 
     Each setting fits ``polynomial_model(degree, alpha, max_iter)`` (``PolynomialFeatures`` -> ``StandardScaler`` ->
     ``LogisticRegressionGD``) on the training points, once, and shows its run with ``TrainingFigure``: the
     probability surface and the boundary in the original 2-D space (a curve: the contour z = 0 of the model on
-    the image's grid), and the loss curve. Next to the figure, the training and test accuracy of the setting, and
-    those of the settings tried before.
+    the image's grid), and the loss curve. Under the figure, the status line gives the training and test accuracy
+    of the setting, and a small table those of the settings tried before.
 
     Parameters
     ----------
@@ -471,8 +434,8 @@ class DegreeExplorer:
     alphas : sequence of float, default ``ALPHAS``
         The L2 slider's values.
     window : (xlim, ylim), default ``WINDOW``
-    interactive : bool, default=True
-        ipympl canvas (notebook) or Agg (tests, benchmarks).
+    interactive : bool or None
+        See ``LiveView``.
     resolution : int, default=100
     title : str
     figsize, dpi : the figure's size in inches and its resolution.
@@ -483,9 +446,7 @@ class DegreeExplorer:
     train_accuracy, test_accuracy : float, its accuracies.
     tried : list of (degree, alpha, train_accuracy, test_accuracy), the settings shown so far, newest first.
     training_figure, figure : the ``TrainingFigure`` and its matplotlib Figure.
-    degree : ipywidgets.IntSlider; alpha : ipywidgets.SelectionSlider.
-    scores : ipywidgets.HTML, the accuracies (next to the figure).
-    widget : ipywidgets.VBox, everything together.
+    degree : ipywidgets.IntSlider, the control ``"degree"``; alpha : ipywidgets.SelectionSlider, ``"alpha"``.
     """
 
     def __init__(
@@ -501,7 +462,7 @@ class DegreeExplorer:
         max_degree=10,
         alphas=ALPHAS,
         window=WINDOW,
-        interactive=True,
+        interactive=None,
         resolution=100,
         title="Polynomial features bend the boundary; an L2 penalty straightens it",
         figsize=(7.6, 4.0),
@@ -509,18 +470,17 @@ class DegreeExplorer:
     ):
         import ipywidgets as widgets
 
+        super().__init__(figsize, interactive=interactive, dpi=dpi)
         self.X_train, self.y_train = np.asarray(X_train, dtype=np.float64), np.asarray(y_train)
         self.X_test, self.y_test = np.asarray(X_test, dtype=np.float64), np.asarray(y_test)
         self.max_iter = int(max_iter)
         self.tried = []
-        self._moving_sliders = False
         history, features = self._fit(degree, alpha)
-        figure = interactive_figure(figsize, dpi) if interactive else None
         self.training_figure = TrainingFigure(
-            self.X_train, self.y_train, history, figure=figure, title=title, xlim=window[0], ylim=window[1],
-            resolution=resolution, loss_scale="linear", figsize=figsize, dpi=dpi, features=features,
+            self.X_train, self.y_train, history, figure=self.figure, title=title, xlim=window[0], ylim=window[1],
+            resolution=resolution, loss_scale="linear", features=features,
         )
-        self.figure = self.training_figure.figure
+        self.training_figure.show_iteration(history.n_steps)  # the trained model, at the end of its run
 
         self.degree = widgets.IntSlider(
             value=degree, min=1, max=max(max_degree, degree), description="polynomial degree",
@@ -530,19 +490,11 @@ class DegreeExplorer:
             options=[(_format_alpha(a), float(a)) for a in alphas], value=float(alpha), description="L2 strength α",
             style={"description_width": "initial"}, continuous_update=True, layout=widgets.Layout(width="380px"),
         )
-        self.scores = widgets.HTML(layout=widgets.Layout(width="250px", margin="0 0 0 10px"))
-        self.degree.observe(self._on_setting, names="value")
-        self.alpha.observe(self._on_setting, names="value")
-        self.training_figure.show_iteration(history.n_steps)  # the trained model, at the end of its run
-        self._show(degree, alpha)
-        self.training_figure.draw()
-        top = [self.figure.canvas, self.scores] if interactive else [self.scores]
-        self.widget = widgets.VBox([
-            widgets.HBox(top, layout=widgets.Layout(flex_flow="row wrap", align_items="center")),
-            widgets.HBox([self.degree, self.alpha]),
-        ])
+        self.start({"degree": self.degree, "alpha": self.alpha}, rows=[[self.degree, self.alpha]],
+                   moving=self.training_figure.moving_artists())
 
     def _fit(self, degree, alpha):
+        self._fitted = (degree, alpha)
         self.model = polynomial_model(degree, alpha, self.max_iter).fit(self.X_train, self.y_train)
         self.train_accuracy = float(self.model.score(self.X_train, self.y_train))
         self.test_accuracy = float(self.model.score(self.X_test, self.y_test))
@@ -551,29 +503,19 @@ class DegreeExplorer:
         ]
         return _history(self.model[-1]), weights_and_features(self.model)[1]
 
-    def set(self, degree=None, alpha=None):
-        """Move the sliders to another degree and/or L2 strength (one of ``alphas``); fit once and show it."""
-        self._moving_sliders = True
-        try:
-            if degree is not None:
-                self.degree.value = int(degree)
-            if alpha is not None:
-                self.alpha.value = float(alpha)
-        finally:
-            self._moving_sliders = False
-        self._update()
+    def move_artists(self, degree, alpha):
+        """Fit the pipeline of this degree and L2 strength (once per setting), and show its run at the end."""
+        if (degree, alpha) != self._fitted:
+            with _one_blas_thread():
+                history, features = self._fit(degree, alpha)
+                if self.training_figure.set_data(self.X_train, self.y_train, history, features=features):
+                    self.redraw_everything()  # new limits on the loss axis
+        return self._show(degree, alpha)
 
-    def _on_setting(self, change):
-        if not self._moving_sliders:
-            self._update()
-
-    def _update(self):
-        degree, alpha = self.degree.value, self.alpha.value
-        with _one_blas_thread():
-            history, features = self._fit(degree, alpha)
-            self.training_figure.set_data(self.X_train, self.y_train, history, features=features)
-            self._show(degree, alpha)
-            self.training_figure.draw()
+    def describe(self):
+        degree, alpha = self.values["degree"], self.values["alpha"]
+        return (f"<DegreeExplorer: degree {degree}, alpha {_format_alpha(alpha)}: training accuracy "
+                f"{self.train_accuracy:.1%}, test accuracy {self.test_accuracy:.1%}>")
 
     def _show(self, degree, alpha):
         n_features = self.model[0].n_output_features_
@@ -588,16 +530,12 @@ class DegreeExplorer:
             f"<tr>{cell}{d}</td>{cell}{_format_alpha(a)}</td>{cell}{train:.1%}</td>{cell}{test:.1%}</td></tr>"
             for d, a, train, test in self.tried[:6]
         )
-        self.scores.value = (
-            f'<div style="line-height: 1.35"><b>degree {degree}, α = {_format_alpha(alpha)}</b><br>'
-            f"training accuracy: <b>{self.train_accuracy:.1%}</b> ({len(self.y_train)} points)<br>"
-            f"test accuracy: <b>{self.test_accuracy:.1%}</b> ({len(self.y_test)} new points)<br>"
-            f"<small>linear in {n_features} features: {shown}{', …' if len(names) > 9 else ''}</small><br><br>"
+        return (
+            f"<b>degree {degree}, α = {_format_alpha(alpha)}</b>: "
+            f"training accuracy <b>{self.train_accuracy:.1%}</b> ({len(self.y_train)} points), "
+            f"test accuracy <b>{self.test_accuracy:.1%}</b> ({len(self.y_test)} new points)<br>"
+            f"<small>linear in {n_features} features: {shown}{', …' if len(names) > 9 else ''}</small><br>"
             f"<b>Tried so far</b> (newest first)"
             f'<table style="border-collapse: collapse; line-height: 1.2"><tr>{cell}degree</td>{cell}α</td>'
-            f"{cell}training</td>{cell}test</td></tr>{rows}</table></div>"
+            f"{cell}training</td>{cell}test</td></tr>{rows}</table>"
         )
-
-    def _repr_mimebundle_(self, **kwargs):
-        text = f"<DegreeExplorer: degree {self.degree.value}, alpha {_format_alpha(self.alpha.value)}>"
-        return widget_with_picture(self.widget, self.figure, text, **kwargs)

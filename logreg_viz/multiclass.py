@@ -20,11 +20,11 @@ matplotlib's global state.
 
 from __future__ import annotations
 
-import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.colors import ListedColormap
 
-from logreg_viz._display import Blitter, LiveFigure, controls_box, drawing_order, freeze_layout, new_figure
+from logreg_viz.figures import new_figure
+from logreg_viz.live import LiveView
 from logreg_viz.style import ACCENT_COLORS, BOUNDARY_COLOR, CLASS_COLORS, CLASS_MARKERS, label_axes
 
 __all__ = [
@@ -267,8 +267,8 @@ def compare_decision_regions(models, X, y, *, labels=None, xlabel="feature 1", y
     boundary_labels = boundary_labels or {}
     ncols = ncols or len(models)
     nrows = -(-len(models) // ncols)
-    fig, axes = plt.subplots(nrows, ncols, figsize=(panel_size[0] * ncols, panel_size[1] * nrows),
-                             layout="constrained", sharex=True, sharey=True, squeeze=False)
+    fig = new_figure((panel_size[0] * ncols, panel_size[1] * nrows), canvas="pyplot")
+    axes = fig.subplots(nrows, ncols, sharex=True, sharey=True, squeeze=False)
     for index, (ax, (title, model)) in enumerate(zip(axes.ravel(), models.items())):
         plot_decision_regions(ax, model, X, y, labels=labels, title=title, xlabel=xlabel, ylabel=ylabel,
                               boundaries=boundaries.get(title), boundary_labels=boundary_labels.get(title),
@@ -284,16 +284,15 @@ def _with_intercept(points):
     return np.column_stack([np.ones(points.shape[0]), points])
 
 
-class TrainingRegionsExplorer(LiveFigure):
+class TrainingRegionsExplorer(LiveView):
     """Replay gradient descent of a linear multiclass model: a step slider (with Play) moves its regions and
     a marker on its loss curve.
 
     The model predicts ``argmax_k (X_b @ W)[:, k]``, with ``X_b`` the points with a leading column of ones and
     ``W`` of shape (3, n_classes) (intercepts in row 0): softmax regression, and also one-vs-rest with its
-    binary weights as columns. The figure is built once (an ipympl canvas widget after ``%matplotlib widget``,
-    an ordinary pyplot figure otherwise); a step only recomputes the labels on the grid (one small matrix
-    product), calls ``set_data`` on the image and the marker, and redraws only those (blitting). ``show()``
-    (or ending a cell with the explorer) displays Play and the slider, then the figure.
+    binary weights as columns. The figure is built once (a ``LiveView``); a step only recomputes the labels on the
+    grid (one small matrix product), calls ``set_data`` on the image and the marker, and redraws only those
+    (blitting). End a cell with the explorer to show it.
 
     Parameters
     ----------
@@ -308,20 +307,22 @@ class TrainingRegionsExplorer(LiveFigure):
     resolution : int, default=200
     step : int or None
         The starting step; by default the last one.
+    interactive : bool or None
+        See ``LiveView``.
 
     Attributes
     ----------
-    fig : matplotlib Figure
-    slider : ipywidgets.IntSlider
+    figure : matplotlib Figure
+    slider : ipywidgets.IntSlider, the control ``"step"``
     play : ipywidgets.Play
         Linked to the slider in the browser (``jslink``), so it runs even without a kernel.
-    controls : ipywidgets.HBox
-        Play and the slider, what ``show()`` displays above the figure.
     """
 
     def __init__(self, X, y, weights_history, losses, *, labels=None, xlabel="feature 1", ylabel="feature 2",
-                 resolution=200, step=None):
+                 resolution=200, step=None, interactive=None):
         import ipywidgets as widgets  # only the controls need ipywidgets
+
+        super().__init__((9.6, 4.4), interactive=interactive)
 
         self.X, self.y = _check_2d(X, y)
         self.weights_history = np.asarray(weights_history, dtype=np.float64)
@@ -339,8 +340,7 @@ class TrainingRegionsExplorer(LiveFigure):
         points, extent = region_grid(self.X, resolution)
         self.grid_b = _with_intercept(points)
 
-        self.fig = new_figure((9.6, 4.4), layout="constrained")
-        self.regions_ax, self.loss_ax = self.fig.subplots(1, 2, width_ratios=(1.1, 1.0))
+        self.regions_ax, self.loss_ax = self.figure.subplots(1, 2, width_ratios=(1.1, 1.0))
         self.image = self.regions_ax.imshow(
             np.zeros((resolution, resolution)), origin="lower", extent=extent, cmap=_region_cmap(self.n_classes),
             vmin=-0.5, vmax=self.n_classes - 0.5, alpha=REGION_ALPHA, interpolation="nearest", aspect="auto")
@@ -353,48 +353,32 @@ class TrainingRegionsExplorer(LiveFigure):
         self.loss_marker, = self.loss_ax.plot([], [], "o", color=BOUNDARY_COLOR, markersize=8, label="current step")
         label_axes(self.loss_ax, "Loss during training", "gradient-descent step", "cross-entropy loss")
         self.loss_ax.legend(loc="upper right")
-        self.headline = self.fig.suptitle("After 0000 steps: loss 0.000, training accuracy 0.000", fontsize=13)
-        # Lay the panels out once and keep them: nothing a step changes needs a new layout, and constrained
-        # layout would otherwise be recomputed on every redraw.
-        freeze_layout(self.fig)
-        # A step moves these (and what a full draw paints above them); the rest is a saved background.
-        self._blitter = Blitter(self.fig, drawing_order([
-            self.image, *self.points, self.regions_ax.get_legend(), *self.regions_ax.spines.values(),
-            self.loss_marker, self.loss_ax.get_legend(), self.headline,
-        ]))
-
+        self.headline = self.figure.suptitle("After 0000 steps: loss 0.000, training accuracy 0.000", fontsize=13)
         start = self.n_steps if step is None else step
         self.slider = widgets.IntSlider(value=start, min=0, max=self.n_steps, description="step",
                                         continuous_update=True, layout=widgets.Layout(width="520px"))
         self.play = widgets.Play(value=start, min=0, max=self.n_steps, step=max(1, self.n_steps // 150),
                                  interval=60, description="play")
         widgets.jslink((self.play, "value"), (self.slider, "value"))
-        self.controls = controls_box([self.play, self.slider], "Play and a step slider", horizontal=True)
-        self._move_artists(start)
-        self.slider.observe(self._on_slider, names="value")
-
-    def _on_slider(self, change):
-        self.update(change["new"])
+        # A step moves these (and what a full draw paints above them); the rest is a saved background.
+        self.start({"step": self.slider}, rows=[[self.play, self.slider]], moving=[
+            self.image, *self.points, self.regions_ax.get_legend(), *self.regions_ax.spines.values(),
+            self.loss_marker, self.loss_ax.get_legend(), self.headline,
+        ])
 
     def predict_at(self, step, points):
         """Labels that the weights after ``step`` steps give to ``points`` of shape (m, 2)."""
         return np.argmax(_with_intercept(np.asarray(points, dtype=np.float64)) @ self.weights_history[step], axis=1)
 
-    def update(self, step):
-        """Show the model after ``step`` updates, redrawing only what moved. Returns the training accuracy then."""
-        accuracy = self._move_artists(step)
-        self._blitter.update()
-        return accuracy
-
-    def _move_artists(self, step):
+    def move_artists(self, step):
+        """Show the model after ``step`` updates: its regions, and its point on the loss curve."""
         step = int(step)
         weights = self.weights_history[step]
         regions = np.argmax(self.grid_b @ weights, axis=1).reshape(self.resolution, self.resolution)
         self.image.set_data(regions)
         self.loss_marker.set_data([step], [self.losses[step]])
         accuracy = float(np.mean(self.predict_at(step, self.X) == self.y))
+        self.accuracy = accuracy
         self.headline.set_text(f"After {step} steps: loss {self.losses[step]:.3f}, training accuracy {accuracy:.3f}")
-        return accuracy
-
-    def _describe(self):
-        return f"<TrainingRegionsExplorer: step {self.slider.value} of {self.n_steps}>"
+        return (f"step {step} of {self.n_steps}: loss {self.losses[step]:.3f}, training accuracy {accuracy:.1%}, "
+                f"{len(np.unique(regions))} of {self.n_classes} classes have a region in view")

@@ -1,4 +1,4 @@
-"""Solvers side by side: how fast each one closes the gap to the minimum (notebook 07).
+"""Solvers side by side: how fast each one closes the gap to the minimum (notebook 10).
 
 ``plot_convergence``   the gap L(w_k) - L* against the iteration k, both axes logarithmic, one curve per solver
 
@@ -11,10 +11,10 @@ beside it. Nothing here changes matplotlib's global state.
 
 from __future__ import annotations
 
-import matplotlib.pyplot as plt
 import numpy as np
 
 from logreg_viz.descent import PATH_COLORS
+from logreg_viz.figures import new_figure
 from logreg_viz.style import label_axes
 
 __all__ = ["plot_convergence"]
@@ -42,7 +42,7 @@ def plot_convergence(losses, best_loss, *, ax=None, floor=1e-13,
     best_loss : float
         The minimum L* (or the lowest objective any solver reached).
     ax : matplotlib Axes or None
-        Where to draw; a new figure if None.
+        Where to draw; a new figure if None (a still picture: a notebook shows it when a cell ends with the call).
     floor : float > 0, default=1e-13
         Gaps at or below this are not drawn: they are at the level of rounding errors (a float64 loss near 0.1
         carries about 16 significant digits), where the logarithm of the gap means nothing. The loss axis ends
@@ -53,15 +53,15 @@ def plot_convergence(losses, best_loss, *, ax=None, floor=1e-13,
 
     Returns
     -------
-    fig : matplotlib Figure
-    ax : matplotlib Axes
+    figure : matplotlib Figure
+        The figure drawn on (``figure.axes[0]`` is the new Axes, if none was given).
     """
     if not losses:
         raise ValueError("losses is empty: pass at least one {label: objective values} pair.")
     if not floor > 0:
         raise ValueError(f"floor must be a positive number (the loss axis is logarithmic); got {floor!r}.")
     if ax is None:
-        _, ax = plt.subplots(figsize=(6.4, 5.0), layout="constrained")
+        ax = new_figure((6.4, 5.0)).subplots()
     highest_gap = floor
     for k, (label, values) in enumerate(losses.items()):
         values = np.asarray(values, dtype=np.float64)
@@ -84,4 +84,4 @@ def plot_convergence(losses, best_loss, *, ax=None, floor=1e-13,
     label_axes(ax, title, "iteration $k$ (log scale)", r"$L(w_k) - L^*$ (log scale)")
     ax.grid(True, which="major", color="0.88", linewidth=0.6)
     ax.legend(loc=legend_loc, framealpha=0.9)
-    return ax.figure, ax
+    return ax.figure

@@ -5,6 +5,8 @@ deficiencies. Class 0 is always blue with circles, class 1 always orange with sq
 carries the class even in grey-scale print.
 """
 
+import re
+
 import numpy as np
 from matplotlib.colors import LinearSegmentedColormap
 
@@ -46,3 +48,8 @@ def plot_classes(ax, X, y, labels=("class 0", "class 1"), **scatter_kwargs):
         ax.scatter(X[y == k, 0], X[y == k, 1], c=CLASS_COLORS[k], marker=CLASS_MARKERS[k], label=labels[k], **kwargs)
         for k in (0, 1)
     ]
+
+
+def minus_signs(text):
+    """Typeset minus signs: replace the hyphens of negative numbers with the minus sign (U+2212)."""
+    return re.sub(r"-(?=\d)", "\u2212", text)

@@ -1,23 +1,24 @@
-"""The decision threshold, explored: confusion matrix, precision, recall and the ROC point (notebook 06).
+"""The decision threshold, explored: confusion matrix, precision, recall and the ROC point (notebook 08).
 
-A classifier that outputs a probability still needs a rule to turn it into a decision: "flag the sample as
-positive when its probability reaches the threshold t". Moving t trades one kind of error for the other. This
-module shows that trade-off for one set of scores:
+A classifier that outputs a probability still needs a rule to turn it into a decision. The series has one rule
+(``logreg_core.labels_from_scores``): a sample is class 1 when its probability is *above* the threshold tau,
+p > tau (with tau = 1/2: z > 0). Here class 1 is the *positive* class, the one a screening looks for, and
+"class 1" reads "flagged". Moving tau trades one kind of error for the other. This module shows that trade-off
+for one set of scores:
 
-``threshold_metrics``  the confusion matrix, precision, recall and false-positive rate at one threshold,
-                       computed with scikit-learn's metrics
+``threshold_metrics``  the confusion matrix, precision, recall and false-positive rate at one threshold
 ``ThresholdExplorer``  a threshold slider over a figure of four panels, built once: the scores of both classes
                        with the threshold line, the confusion matrix, precision and recall against the
                        threshold, and the ROC curve with the current point
 
-A slider move only recomputes the metrics at the new threshold and updates existing artists (``set_data`` on
+A slider move only counts the four outcomes at the new threshold and updates existing artists (``set_data`` on
 the confusion-matrix image and the markers, ``set_text`` on the labels), then redraws just those artists on a
 saved background (blitting); the curves are computed once and the layout is fixed after the first pass (see
 ``benchmarks/bench_threshold.py`` for the timing). Nothing here changes matplotlib's global state.
 
-Convention: ``y_true`` is 1 for the *positive* class, the one the screening is looking for (in notebook 06:
+Convention: ``y_true`` is 1 for the positive class (class 1, orange, as everywhere in the series; in notebook 08:
 malignant), and ``scores`` is the model's probability of that class. A sample is flagged when
-``scores >= threshold``, the rule of ``logreg_core.predict``.
+``scores > threshold``.
 """
 
 from __future__ import annotations
@@ -26,19 +27,12 @@ from dataclasses import dataclass
 
 from matplotlib.ticker import NullLocator, StrMethodFormatter
 import numpy as np
-from sklearn.metrics import (
-    confusion_matrix,
-    precision_recall_curve,
-    precision_score,
-    recall_score,
-    roc_auc_score,
-    roc_curve,
-)
+from sklearn.metrics import roc_auc_score, roc_curve
 
-from logreg_viz._display import Blitter, LiveFigure, controls_box, drawing_order, freeze_layout, new_figure
+from logreg_viz.live import LiveView
 from logreg_viz.style import ACCENT_COLORS, BOUNDARY_COLOR, CLASS_COLORS, label_axes
 
-__all__ = ["ThresholdMetrics", "threshold_metrics", "ThresholdExplorer"]
+__all__ = ["ThresholdMetrics", "threshold_metrics", "precision_recall_by_threshold", "ThresholdExplorer"]
 
 RECALL_COLOR = ACCENT_COLORS[0]  # vermillion
 PRECISION_COLOR = ACCENT_COLORS[1]  # bluish green
@@ -59,7 +53,7 @@ class ThresholdMetrics:
         So ``[[TP, FN], [FP, TN]]`` (positive first, unlike scikit-learn's default order).
     precision : float
         TP / (TP + FP): of the flagged samples, the fraction truly positive. 1.0 when nothing is flagged
-        (the convention of ``sklearn.metrics.precision_recall_curve``).
+        (no flag is wrong; the convention of ``sklearn.metrics.precision_recall_curve``).
     recall : float
         TP / (TP + FN): of the positive samples, the fraction flagged (the true-positive rate).
     false_positive_rate : float
@@ -110,8 +104,8 @@ def _check_scores(y_true, scores):
 
 
 def threshold_metrics(y_true, scores, threshold):
-    """Confusion matrix, precision, recall and false-positive rate when samples with ``scores >= threshold``
-    are flagged as positive.
+    """Confusion matrix, precision, recall and false-positive rate when the samples with ``scores > threshold``
+    are flagged as positive (the series' decision rule, p > tau).
 
     Parameters
     ----------
@@ -130,46 +124,75 @@ def threshold_metrics(y_true, scores, threshold):
 
 
 def _metrics(y_true, scores, threshold):
-    y_flagged = (scores >= threshold).astype(int)
-    confusion = confusion_matrix(y_true, y_flagged, labels=[1, 0])  # positive class first
-    precision = precision_score(y_true, y_flagged, zero_division=1.0)
-    recall = recall_score(y_true, y_flagged)
-    false_positives, true_negatives = confusion[1]
-    false_positive_rate = false_positives / (false_positives + true_negatives)
-    return ThresholdMetrics(threshold, confusion, float(precision), float(recall), float(false_positive_rate))
+    flagged = scores > threshold
+    positive = y_true == 1
+    true_positives = int(np.count_nonzero(flagged & positive))
+    false_positives = int(np.count_nonzero(flagged & ~positive))
+    n_positive = int(np.count_nonzero(positive))
+    false_negatives, true_negatives = n_positive - true_positives, y_true.size - n_positive - false_positives
+    confusion = np.array([[true_positives, false_negatives], [false_positives, true_negatives]])
+    n_flagged = true_positives + false_positives
+    precision = true_positives / n_flagged if n_flagged else 1.0
+    return ThresholdMetrics(threshold, confusion, float(precision), true_positives / n_positive,
+                            false_positives / (false_positives + true_negatives))
 
 
-class ThresholdExplorer(LiveFigure):
+def precision_recall_by_threshold(y_true, scores):
+    """Precision and recall at every threshold at once, under the rule ``scores > threshold``.
+
+    Both are step functions of the threshold that change only where it passes a score. Drawn with
+    ``drawstyle="steps-post"`` from 0 to 1, the returned points give the value at every threshold in [0, 1].
+
+    Parameters
+    ----------
+    y_true : array_like of shape (n_samples,), 1 for the positive class, 0 for the negative one
+    scores : array_like of shape (n_samples,), the probability of the positive class
+
+    Returns
+    -------
+    thresholds : ndarray of shape (m,)
+        0, then every distinct score in [0, 1] (ascending), then 1.
+    precision, recall : ndarray of shape (m,)
+        Their values for thresholds from ``thresholds[i]`` up to (not including) ``thresholds[i + 1]``.
+    """
+    y_true, scores = _check_scores(y_true, scores)
+    inside = scores[(scores > 0.0) & (scores < 1.0)]
+    thresholds = np.unique(np.r_[0.0, inside, 1.0])
+    positive_scores, negative_scores = np.sort(scores[y_true == 1]), np.sort(scores[y_true == 0])
+    true_positives = positive_scores.size - np.searchsorted(positive_scores, thresholds, side="right")
+    false_positives = negative_scores.size - np.searchsorted(negative_scores, thresholds, side="right")
+    flagged = true_positives + false_positives
+    precision = np.where(flagged > 0, true_positives / np.maximum(flagged, 1), 1.0)
+    return thresholds, precision, true_positives / positive_scores.size
+
+
+class ThresholdExplorer(LiveView):
     """A threshold slider over four panels: scores, confusion matrix, precision/recall, ROC curve.
 
-    The figure is built once: an ipympl canvas widget after ``%matplotlib widget``, otherwise an ordinary
-    pyplot figure, e.g. a still picture under the inline backend (``update`` then sets the state it shows) or
-    Agg in tests. A slider move calls ``update``, which recomputes the metrics with scikit-learn and moves the
-    existing artists, then redraws only those (blitting). ``show()`` (or ending a cell with the explorer)
-    displays the slider, then the figure.
+    The figure is built once (a ``LiveView``: live in a notebook, or a still picture with ``interactive=False``).
+    A slider move counts the four outcomes at the new threshold (flagged: ``scores > threshold``) and moves the
+    existing artists, then redraws only those (blitting). End a cell with the explorer to show it. The positive
+    class is drawn as class 1 is everywhere in the series (orange), the negative one as class 0 (blue).
 
     Parameters
     ----------
     y_true : array_like of shape (n_samples,)
-        1 for the positive class (the one screened for), 0 for the negative one.
+        1 for the positive class (the one screened for: class 1), 0 for the negative one.
     scores : array_like of shape (n_samples,)
-        Probability of the positive class for each sample, e.g. ``model.predict_proba(X)[:, column]``.
+        Probability of the positive class for each sample, e.g. ``model.predict_proba(X)[:, 1]``.
     threshold : float, default=0.5
         The starting threshold.
     class_names : pair of str, default=("positive", "negative")
         Names of the positive and the negative class, used in every label.
-    class_colors : pair of colours or None
-        Colours of the positive and the negative class in the score histogram; by default
-        ``style.CLASS_COLORS`` in the order (class 1, class 0).
     data_name : str, default="test set"
         What the samples are, for the titles.
+    interactive : bool or None
+        See ``LiveView``.
 
     Attributes
     ----------
-    fig : matplotlib Figure
-    slider : ipywidgets.FloatSlider
-    controls : ipywidgets.VBox
-        What ``show()`` displays above the figure (the slider).
+    figure : matplotlib Figure
+    slider : ipywidgets.FloatSlider, the control ``"threshold"``
     metrics : ThresholdMetrics
         The state currently drawn.
     fpr, tpr, roc_thresholds : ndarray
@@ -178,24 +201,25 @@ class ThresholdExplorer(LiveFigure):
         Area under the ROC curve, from ``sklearn.metrics.roc_auc_score``.
     """
 
-    def __init__(self, y_true, scores, *, threshold=0.5, class_names=("positive", "negative"), class_colors=None,
-                 data_name="test set"):
+    def __init__(self, y_true, scores, *, threshold=0.5, class_names=("positive", "negative"), data_name="test set",
+                 interactive=None):
         import ipywidgets as widgets  # only the slider needs ipywidgets
+
+        super().__init__((9.6, 7.6), interactive=interactive)
 
         self.y_true, self.scores = _check_scores(y_true, scores)
         self.class_names = tuple(class_names)
         positive, negative = self.class_names
-        colors = tuple(class_colors) if class_colors is not None else (CLASS_COLORS[1], CLASS_COLORS[0])
         self.fpr, self.tpr, self.roc_thresholds = roc_curve(self.y_true, self.scores)
         self.auc = float(roc_auc_score(self.y_true, self.scores))
-        precision, recall, pr_thresholds = precision_recall_curve(self.y_true, self.scores)
+        pr_thresholds, precision, recall = precision_recall_by_threshold(self.y_true, self.scores)
 
-        self.fig = new_figure((9.6, 7.6), layout="constrained")
-        (self.scores_ax, self.confusion_ax), (self.curves_ax, self.roc_ax) = self.fig.subplots(2, 2)
+        (self.scores_ax, self.confusion_ax), (self.curves_ax, self.roc_ax) = self.figure.subplots(2, 2)
 
         # Top left: the scores of both classes, and the threshold cutting through them.
         bins = np.linspace(0.0, 1.0, 26)
-        for value, name, color, hatch in ((1, positive, colors[0], None), (0, negative, colors[1], "//")):
+        for value, name, hatch in ((1, positive, None), (0, negative, "//")):
+            color = CLASS_COLORS[value]
             # one "stepfilled" patch per class, not one per bar: a redraw stays cheap
             self.scores_ax.hist(self.scores[self.y_true == value], bins=bins, histtype="stepfilled", color=color,
                                 alpha=0.55, edgecolor=color, linewidth=1.5, hatch=hatch, label=f"actually {name}")
@@ -205,7 +229,7 @@ class ThresholdExplorer(LiveFigure):
         self.scores_ax.set_xlim(0, 1)
         self.threshold_lines = [self.scores_ax.axvline(threshold, color=BOUNDARY_COLOR, linewidth=2,
                                                        label="threshold")]
-        label_axes(self.scores_ax, f"Scores of the {data_name}: flagged right of the line",
+        label_axes(self.scores_ax, f"Scores of the {data_name}: flagged right of the line (p > τ)",
                    f"model's probability of {positive}", "number of samples (log scale)")
         self.scores_ax.legend(loc="upper center")
 
@@ -221,16 +245,16 @@ class ThresholdExplorer(LiveFigure):
         label_axes(self.confusion_ax, "Confusion matrix (shade: fraction of the row)", "decision", "truth")
 
         # Bottom left: precision and recall against the threshold.
-        self.curves_ax.plot(pr_thresholds, recall[:-1], drawstyle="steps-post", color=RECALL_COLOR,
+        self.curves_ax.plot(pr_thresholds, recall, drawstyle="steps-post", color=RECALL_COLOR,
                             linewidth=2, label=f"recall ({positive} caught)")
-        self.curves_ax.plot(pr_thresholds, precision[:-1], drawstyle="steps-post", color=PRECISION_COLOR,
+        self.curves_ax.plot(pr_thresholds, precision, drawstyle="steps-post", color=PRECISION_COLOR,
                             linewidth=2, linestyle="--", label="precision (flags that are right)")
         self.threshold_lines.append(self.curves_ax.axvline(threshold, color=BOUNDARY_COLOR, linewidth=1.5))
         self.recall_marker, = self.curves_ax.plot([], [], "o", color=RECALL_COLOR, markersize=8, zorder=4)
         self.precision_marker, = self.curves_ax.plot([], [], "s", color=PRECISION_COLOR, markersize=8, zorder=4)
         self.curves_ax.set_xlim(0, 1)
         self.curves_ax.set_ylim(0, 1.05)
-        label_axes(self.curves_ax, "Precision and recall against the threshold", "threshold", "fraction")
+        label_axes(self.curves_ax, "Precision and recall against the threshold", "threshold τ", "fraction")
         self.curves_ax.legend(loc="lower left")
 
         # Bottom right: the ROC curve, with the point of the current threshold.
@@ -253,42 +277,22 @@ class ThresholdExplorer(LiveFigure):
         self.roc_zoom_ax.tick_params(labelsize=8)
         self.roc_ax.indicate_inset_zoom(self.roc_zoom_ax, edgecolor="0.4")
 
-        self.headline = self.fig.suptitle("Threshold 0.00: recall 0.00 (000 of 000 positive caught)", fontsize=13)
-        # Lay the panels out once, then keep them in place: constrained layout would otherwise be recomputed
-        # on every redraw (about a third of a slider move's time), although no size changes with the threshold.
-        freeze_layout(self.fig)
+        self.headline = self.figure.suptitle("Threshold τ = 0.00: recall 0.00 (000 of 000 positive caught)", fontsize=13)
+        self.slider = widgets.FloatSlider(
+            value=threshold, min=0.0, max=1.0, step=0.01, description="threshold τ", readout_format=".2f",
+            continuous_update=True, style={"description_width": "initial"}, layout=widgets.Layout(width="520px"),
+        )
         # A threshold moves these (and the legends and frames they can cross); the rest is a saved background.
-        self._blitter = Blitter(self.fig, drawing_order([
+        self.start({"threshold": self.slider}, moving=[
             *self.threshold_lines, self.scores_ax.get_legend(), self.curves_ax.get_legend(),
             self.confusion_image, *self.confusion_ax.spines.values(), *np.ravel(self.confusion_texts),
             self.recall_marker, self.precision_marker, self.roc_marker, self.roc_zoom_marker,
             *self.scores_ax.spines.values(), *self.curves_ax.spines.values(), *self.roc_zoom_ax.spines.values(),
             self.headline,
-        ]))
+        ])
 
-        self.slider = widgets.FloatSlider(
-            value=threshold, min=0.0, max=1.0, step=0.01, description="threshold t", readout_format=".2f",
-            continuous_update=True, style={"description_width": "initial"}, layout=widgets.Layout(width="520px"),
-        )
-        self.controls = controls_box([self.slider], "a threshold slider")
-        self._move_artists(threshold)
-        self.slider.observe(self._on_slider, names="value")
-
-    def _on_slider(self, change):
-        self.update(change["new"])
-
-    def update(self, threshold):
-        """Recompute the metrics at ``threshold``, move the artists to show them, and redraw what moved.
-
-        Returns
-        -------
-        metrics : ThresholdMetrics
-        """
-        metrics = self._move_artists(threshold)
-        self._blitter.update()
-        return metrics
-
-    def _move_artists(self, threshold):
+    def move_artists(self, threshold):
+        """Count the outcomes at ``threshold`` (flagged: score > threshold) and move the artists to show them."""
         metrics = _metrics(self.y_true, self.scores, float(threshold))
         self.metrics = metrics
         counts = metrics.confusion
@@ -309,13 +313,10 @@ class ThresholdExplorer(LiveFigure):
         positive = self.class_names[0]
         n_positive = metrics.true_positives + metrics.false_negatives
         self.headline.set_text(
-            f"Threshold {metrics.threshold:.2f}: recall {metrics.recall:.2f} ({metrics.true_positives} of "
+            f"Threshold τ = {metrics.threshold:.2f}: recall {metrics.recall:.2f} ({metrics.true_positives} of "
             f"{n_positive} {positive} caught), precision {metrics.precision:.2f} "
             f"({metrics.false_positives} false alarms)"
         )
-        return metrics
-
-    def _describe(self):
-        m = self.metrics
-        return (f"<ThresholdExplorer: threshold {m.threshold:.2f}, recall {m.recall:.2f}, "
-                f"precision {m.precision:.2f}>")
+        return (f"threshold τ = {metrics.threshold:.2f}: {metrics.true_positives} of {n_positive} {positive} caught, "
+                f"{metrics.false_negatives} missed, {metrics.false_positives} false alarms; recall "
+                f"{metrics.recall:.2f}, precision {metrics.precision:.2f}")

@@ -26,13 +26,9 @@ matplotlib.use("Agg")  # a script: draw to files, never to a window
 import matplotlib.pyplot as plt  # noqa: E402 (after choosing the backend)
 
 from logreg_estimator import LogisticRegressionGD  # noqa: E402
-from logreg_viz.training import (  # noqa: E402
-    OVERLAPPING_CLUSTERS,
-    SEPARABLE_CLUSTERS,
-    plot_learned_vs_bayes,
-    plot_training_snapshots,
-    save_training_gif,
-)
+from logreg_data import OVERLAPPING_CLUSTERS, SEPARABLE_CLUSTERS  # noqa: E402
+from logreg_viz.clusters import plot_learned_vs_bayes  # noqa: E402
+from logreg_viz.snapshots import plot_training_snapshots, save_training_gif  # noqa: E402
 
 FIGURES_DIR = Path(__file__).resolve().parents[1] / "figures"
 #: file name -> function(path) that writes it

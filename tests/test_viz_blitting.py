@@ -1,6 +1,6 @@
 """Every live view redraws by blitting, and what it shows is exactly what a full draw shows.
 
-A slider move paints only the moving artists on a saved background (``logreg_viz._display.Blitter``). If a view
+A slider move paints only the moving artists on a saved background (``logreg_viz.blitting.Blitter``). If a view
 forgot an artist that a full draw paints above a moving one (a legend the threshold line crosses, the star the
 path ends on), the blitted picture would differ from the real one. So after each move the canvas's pixels are
 compared with a full draw of the same state (``savefig``, which paints every artist in its place), on Agg.
@@ -8,20 +8,22 @@ compared with a full draw of the same state (``savefig``, which paints every art
 
 import io
 
-import matplotlib
+import numpy as np
+import pytest
+from PIL import Image
+from sklearn.datasets import make_blobs
 
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-from sklearn.datasets import make_blobs  # noqa: E402
-
-import logreg_core  # noqa: E402
-from logreg_viz.basics import LossExplorer, SigmoidExplorer  # noqa: E402
-from logreg_viz.descent import LearningRateExplorer  # noqa: E402
-from logreg_viz.multiclass import TrainingRegionsExplorer  # noqa: E402
-from logreg_viz.threshold import ThresholdExplorer  # noqa: E402
+import logreg_core
+from logreg_data import OVERLAPPING_CLUSTERS
+from logreg_viz import _ipympl
+from logreg_viz.blitting import Blitter
+from logreg_viz.clusters import DistanceView
+from logreg_viz.cross_entropy import LossExplorer
+from logreg_viz.descent import LearningRateExplorer
+from logreg_viz.figures import new_figure
+from logreg_viz.multiclass import TrainingRegionsExplorer
+from logreg_viz.sigmoid import SigmoidExplorer
+from logreg_viz.threshold import ThresholdExplorer
 
 
 def _sigmoid():
@@ -68,16 +70,19 @@ def _regions():
     return explorer, [(explorer.slider, [40, 1, 17])]
 
 
+def _distance():
+    explorer = DistanceView(OVERLAPPING_CLUSTERS, np.zeros(3), n_iter=50, resolution=40)
+    # one cloud, far apart, and back
+    return explorer, [(explorer.distance, [0.0, 8.0, 2.5])]
+
+
 VIEWS = {"SigmoidExplorer": _sigmoid, "LossExplorer": _loss, "LearningRateExplorer": _learning_rate,
-         "ThresholdExplorer": _threshold, "TrainingRegionsExplorer": _regions}
+         "ThresholdExplorer": _threshold, "TrainingRegionsExplorer": _regions, "DistanceView": _distance}
 
 
 @pytest.fixture(params=VIEWS)
 def view(request):
-    explorer, moves = VIEWS[request.param]()
-    explorer.fig.canvas.draw()  # the first picture: a full draw, which saves the background
-    yield explorer, moves
-    plt.close(explorer.fig)
+    return VIEWS[request.param]()
 
 
 def _full_draw(fig):
@@ -90,8 +95,8 @@ def _full_draw(fig):
 def test_a_move_blits_and_draws_nothing_else(view, monkeypatch):
     explorer, moves = view  # (each list of moves starts away from the view's starting state)
     calls = []
-    monkeypatch.setattr(explorer.fig.canvas, "draw", lambda *a, **k: calls.append("full draw"))
-    monkeypatch.setattr(explorer.fig.canvas, "blit", lambda *a, **k: calls.append("blit"))
+    monkeypatch.setattr(explorer.figure.canvas, "draw", lambda *a, **k: calls.append("full draw"))
+    monkeypatch.setattr(explorer.figure.canvas, "blit", lambda *a, **k: calls.append("blit"))
     control, values = moves[0]
     control.value = values[0]
     assert calls == ["blit"]
@@ -102,8 +107,8 @@ def test_every_blitted_picture_is_the_full_picture(view):
     for control, values in moves:
         for value in values:
             control.value = value
-            blitted = np.asarray(explorer.fig.canvas.buffer_rgba()).copy()
-            differ = np.any(blitted != _full_draw(explorer.fig), axis=2)
+            blitted = np.asarray(explorer.figure.canvas.buffer_rgba()).copy()
+            differ = np.any(blitted != _full_draw(explorer.figure), axis=2)
             assert not differ.any(), f"{differ.sum()} pixels differ after {control.description} = {value}"
 
 
@@ -112,10 +117,10 @@ def test_saving_the_figure_does_not_spoil_the_background(view):
     twice, at their old and their new place."""
     explorer, moves = view
     control, values = moves[0]
-    explorer.fig.savefig(io.BytesIO(), format="png")
+    explorer.figure.savefig(io.BytesIO(), format="png")
     control.value = values[0]
-    blitted = np.asarray(explorer.fig.canvas.buffer_rgba()).copy()
-    assert np.array_equal(blitted, _full_draw(explorer.fig))
+    blitted = np.asarray(explorer.figure.canvas.buffer_rgba()).copy()
+    assert np.array_equal(blitted, _full_draw(explorer.figure))
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -126,9 +131,7 @@ IPYMPL_TOOLBAR = pytest.mark.filterwarnings("ignore:Passing unrecognized argumen
 
 
 def _ipympl_view():
-    from logreg_viz._display import Blitter, interactive_figure
-
-    figure = interactive_figure((3, 2))
+    figure = new_figure((3, 2), canvas="live")
     ax = figure.add_subplot()
     (line,) = ax.plot([0, 1], [0, 1])
     figure.canvas.draw()
@@ -144,7 +147,7 @@ def test_an_ipympl_canvas_draws_one_thread_at_a_time():
     figure, line, blitter = _ipympl_view()
     canvas = figure.canvas
     drawn = threading.Event()
-    with canvas._logreg_drawing:
+    with _ipympl.drawing_lock(canvas):
         other = threading.Thread(target=lambda: (canvas.draw(), drawn.set()))
         other.start()
         assert not drawn.wait(0.3), "another thread drew while this one held the drawing lock"
@@ -154,13 +157,16 @@ def test_an_ipympl_canvas_draws_one_thread_at_a_time():
 
 @IPYMPL_TOOLBAR
 def test_an_ipympl_blit_sends_a_whole_frame(monkeypatch):
-    """A dropped difference frame would leave stale pixels in the browser (matplotlib #19116); whole frames don't."""
+    """A dropped difference frame would leave stale pixels in the browser (matplotlib #19116); whole frames don't.
+    A difference frame is transparent where nothing changed; a whole frame is opaque everywhere."""
     figure, line, blitter = _ipympl_view()
     canvas = figure.canvas
     blitter.update()  # the background exists now
+    sent = []
+    monkeypatch.setattr(canvas, "send_binary", sent.append)  # what goes to the browser
     line.set_ydata([1, 0])
-    canvas._force_full = False
-    blit, forced = canvas.blit, []
-    monkeypatch.setattr(canvas, "blit", lambda bbox=None: (forced.append(canvas._force_full), blit(bbox)))
     blitter.update()
-    assert forced == [True], "the move was not a blit of a whole frame"
+    assert len(sent) == 1, "the move sent no frame, or more than one"
+    frame = np.asarray(Image.open(io.BytesIO(sent[0])).convert("RGBA"))
+    assert frame.shape[:2] == (figure.canvas.get_width_height()[1], figure.canvas.get_width_height()[0])
+    assert np.all(frame[..., 3] == 255), "the move sent a difference frame, not the whole picture"

@@ -3,11 +3,11 @@ explorer's update logic (what a slider move changes, and what it must leave alon
 
 import warnings
 
-import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
 import logreg_core
+from logreg_viz.figures import new_figure
 from logreg_viz import descent
 from logreg_viz.descent import (
     REGIME_COLORS,
@@ -28,12 +28,6 @@ ETA_SAFE = logreg_core.safe_learning_rate(X_B)
 W_STAR = logreg_core.gradient_descent(X_B, Y, np.zeros(2), ETA_SAFE, 3000).final_weights
 
 
-@pytest.fixture(autouse=True)
-def _close_figures():
-    yield
-    plt.close("all")
-
-
 @pytest.fixture
 def explorer():
     return LearningRateExplorer(X_B, Y, W0, n_iter=100, w_star=W_STAR, **VIEW)
@@ -51,11 +45,11 @@ def test_loss_grid_equals_the_core_loss_at_every_point(alpha):
     np.testing.assert_allclose(grid, expected, rtol=1e-12)
 
 
-def test_loss_grid_in_blocks_equals_one_pass(monkeypatch):
+def test_loss_grid_in_blocks_equals_one_pass():
     b_values, w_values = np.linspace(-4, 3, 31), np.linspace(-2, 5, 23)
     one_pass = loss_grid(X_B, Y, b_values, w_values)
-    monkeypatch.setattr(descent, "_MAX_GRID_VALUES", 100)  # forces blocks of one row
-    np.testing.assert_array_equal(loss_grid(X_B, Y, b_values, w_values), one_pass)
+    in_blocks = loss_grid(X_B, Y, b_values, w_values, max_grid_values=100)  # blocks of one row
+    np.testing.assert_array_equal(in_blocks, one_pass)
 
 
 def test_loss_grid_is_finite_far_from_the_minimum():
@@ -101,7 +95,7 @@ def test_rounding_noise_at_the_minimum_is_not_a_rise():
 # Paths
 # ----------------------------------------------------------------------------------------------------------------
 def test_path_outside_the_view_is_pinned_to_the_frame():
-    fig, ax = plt.subplots()
+    ax = new_figure((4, 3)).subplots()
     ax.set_xlim(-1, 1)
     ax.set_ylim(-1, 1)
     weights = np.array([[0.0, 0.0], [0.5, 0.5], [3.0, 0.2], [-0.2, -7.0]])
@@ -149,9 +143,10 @@ def test_explorer_starts_at_the_safe_learning_rate_on_a_log_slider(explorer):
 
 
 @pytest.mark.parametrize("multiple", [0.01, 0.1, 1.0, 7.0, 30.0, 100.0])
-def test_update_draws_exactly_the_run_of_gradient_descent(explorer, multiple):
-    rate = multiple * ETA_SAFE
-    returned = explorer.update(rate)
+def test_a_move_draws_exactly_the_run_of_gradient_descent(explorer, multiple):
+    returned = explorer.set(learning_rate=multiple * ETA_SAFE).result
+    rate = explorer.learning_rate  # the slider's value: at its ends, the end itself
+    assert rate == pytest.approx(multiple * ETA_SAFE, rel=1e-12)
     expected = logreg_core.gradient_descent(X_B, Y, W0, rate, 100)
     np.testing.assert_array_equal(returned.weights, expected.weights)
     np.testing.assert_array_equal(explorer.path.line.get_xydata(), expected.weights)
@@ -160,47 +155,39 @@ def test_update_draws_exactly_the_run_of_gradient_descent(explorer, multiple):
     np.testing.assert_array_equal(explorer.loss_curve.get_xdata(), np.arange(101))
     description = describe_run(expected, X_B, Y)
     assert explorer.path.line.get_color() == explorer.loss_curve.get_color() == description.color
-    assert all(handle.get_color() == description.color for handle in explorer._legend_handles)
+    assert all(handle.get_color() == description.color for handle in explorer.legend_handles)
     assert description.verdict in explorer.headline.get_text()
-    assert f"η = {multiple:g} η<sub>safe</sub>" in explorer.readout.value
+    assert f"= {multiple:g} η<sub>safe</sub>" in explorer.status_text
 
 
-def test_moving_the_slider_calls_update(explorer):
-    explorer.slider.value = 8 * ETA_SAFE  # what a user's drag does
-    assert explorer.learning_rate == pytest.approx(8 * ETA_SAFE)
-    assert explorer.description.verdict == "zig-zags"
-    expected = logreg_core.gradient_descent(X_B, Y, W0, explorer.slider.value, 100)
-    np.testing.assert_array_equal(explorer.path.line.get_xydata(), expected.weights)
-
-
-def test_update_redraws_only_what_moved(explorer, monkeypatch):
-    explorer.fig.canvas.draw()  # the first picture: a full draw, which saves the background
+def test_a_move_redraws_only_what_moved(explorer, monkeypatch):
+    explorer.figure.canvas.draw()  # the first picture: a full draw, which saves the background
     calls = []
-    monkeypatch.setattr(explorer.fig.canvas, "draw", lambda *a, **k: calls.append("full draw"))
-    monkeypatch.setattr(explorer.fig.canvas, "blit", lambda *a, **k: calls.append("blit"))
-    explorer.update(3 * ETA_SAFE)
+    monkeypatch.setattr(explorer.figure.canvas, "draw", lambda *a, **k: calls.append("full draw"))
+    monkeypatch.setattr(explorer.figure.canvas, "blit", lambda *a, **k: calls.append("blit"))
+    explorer.set(learning_rate=3 * ETA_SAFE)
     assert calls == ["blit"]
 
 
-def test_update_leaves_the_background_alone(explorer, monkeypatch):
+def test_a_move_leaves_the_background_alone(explorer, monkeypatch):
     """The surface is computed once: a slider move neither recomputes the grid nor adds or removes artists,
     nor moves the view or the layout."""
     monkeypatch.setattr(descent, "loss_grid", lambda *a, **k: pytest.fail("loss grid recomputed on update"))
     before = {
-        "children": [list(ax.get_children()) for ax in explorer.fig.axes],
-        "limits": [(ax.get_xlim(), ax.get_ylim()) for ax in explorer.fig.axes],
-        "positions": [ax.get_position().bounds for ax in explorer.fig.axes],
+        "children": [list(ax.get_children()) for ax in explorer.figure.axes],
+        "limits": [(ax.get_xlim(), ax.get_ylim()) for ax in explorer.figure.axes],
+        "positions": [ax.get_position().bounds for ax in explorer.figure.axes],
     }
     for multiple in (0.01, 100.0, 7.0, 1.0):
-        explorer.update(multiple * ETA_SAFE)
-    explorer.fig.canvas.draw()
-    assert [list(ax.get_children()) for ax in explorer.fig.axes] == before["children"]
-    assert [(ax.get_xlim(), ax.get_ylim()) for ax in explorer.fig.axes] == before["limits"]
-    assert [ax.get_position().bounds for ax in explorer.fig.axes] == before["positions"]
+        explorer.set(learning_rate=multiple * ETA_SAFE)
+    explorer.figure.canvas.draw()
+    assert [list(ax.get_children()) for ax in explorer.figure.axes] == before["children"]
+    assert [(ax.get_xlim(), ax.get_ylim()) for ax in explorer.figure.axes] == before["limits"]
+    assert [ax.get_position().bounds for ax in explorer.figure.axes] == before["positions"]
 
 
 def test_too_large_shows_where_the_path_leaves_the_view(explorer):
-    explorer.update(30 * ETA_SAFE)
+    explorer.set(learning_rate=30 * ETA_SAFE)
     (b_low, b_high), (w_low, w_high) = explorer.surface_ax.get_xlim(), explorer.surface_ax.get_ylim()
     pinned = explorer.path.outside.get_xydata()
     assert explorer.path.n_outside == len(pinned) > 0
@@ -209,7 +196,7 @@ def test_too_large_shows_where_the_path_leaves_the_view(explorer):
     assert np.all(on_frame)
     assert explorer.outside_note.get_visible() and "outside this view" in explorer.outside_note.get_text()
     assert explorer.off_chart_note.get_visible()  # the loss went above the loss axis
-    explorer.update(ETA_SAFE)
+    explorer.set(learning_rate=ETA_SAFE)
     assert not explorer.outside_note.get_visible() and not explorer.off_chart_note.get_visible()
     assert len(explorer.path.outside.get_xydata()) == 0
 
@@ -219,40 +206,30 @@ def test_whole_slider_range_without_warnings(explorer):
         warnings.simplefilter("error")  # an overflow or any other warning fails the test
         for exponent in np.arange(explorer.slider.min, explorer.slider.max + 1e-9, 0.25):
             explorer.slider.value = 10.0**exponent
-        explorer.fig.canvas.draw()
+        explorer.figure.canvas.draw()
     assert np.all(np.isfinite(explorer.loss_curve.get_ydata()))
 
 
 def test_figure_is_complete(explorer):
-    explorer.fig.canvas.draw()
-    for ax in explorer.fig.axes:
+    explorer.figure.canvas.draw()
+    for ax in explorer.figure.axes:
         assert ax.get_title() and ax.get_xlabel() and ax.get_ylabel() and ax.get_legend() is not None
     assert explorer.headline.get_text()
 
 
-def test_show_on_a_plain_backend_displays_the_figure(explorer, monkeypatch):
-    shown = []
-    monkeypatch.setattr("IPython.display.display", lambda *args, **kwargs: shown.append(args[0]))
-    explorer.show()
-    assert shown == [explorer.controls, explorer.fig]
+def test_without_a_kernel_the_explorer_shows_a_still_picture(explorer):
+    assert not explorer.interactive
+    bundle = explorer._repr_mimebundle_()
+    assert set(bundle) == {"image/png", "text/plain"}
+    assert bundle["text/plain"].startswith("<LearningRateExplorer: η = ")
 
 
 # ipympl 0.10's Toolbar passes an argument traitlets no longer expects: its warning, not ours
 @pytest.mark.filterwarnings("ignore:Passing unrecognized arguments to super\\(Toolbar\\):DeprecationWarning")
-def test_show_with_ipympl_stores_a_png_fallback_and_no_html_copy(monkeypatch):
+def test_a_live_explorer_stores_a_png_fallback_and_no_html_copy():
     """In a notebook the canvas is an ipympl widget: its display must carry a PNG for readers without a kernel."""
-    shown = []
-    monkeypatch.setattr("IPython.display.display", lambda *args, **kwargs: shown.append((args[0], kwargs)))
-    previous = plt.get_backend()
-    plt.switch_backend("module://ipympl.backend_nbagg")
-    try:
-        explorer = LearningRateExplorer(X_B, Y, W0, w_star=W_STAR, **VIEW)
-        explorer.show()
-    finally:
-        plt.switch_backend(previous)
-    (controls, _), (bundle, options) = shown
-    assert controls is explorer.controls
-    assert options == {"raw": True}
+    explorer = LearningRateExplorer(X_B, Y, W0, w_star=W_STAR, interactive=True, **VIEW)
+    bundle = explorer._repr_mimebundle_()
     assert {"image/png", "application/vnd.jupyter.widget-view+json"} <= set(bundle)
     assert "text/html" not in bundle
 
@@ -270,5 +247,5 @@ def test_the_slider_ends_are_named_without_exponents(explorer):
     for end, multiple in ((explorer.slider.max, "100"), (explorer.slider.min, "0.01")):
         explorer.slider.value = 10.0**end
         assert f"= {multiple} $\\eta_" in explorer.headline.get_text()
-        assert explorer.readout.value.startswith(f"η = {multiple} η<sub>safe</sub>")
-        assert "e+" not in explorer.headline.get_text() + explorer.readout.value
+        assert f"= {multiple} η<sub>safe</sub>" in explorer.status_text
+        assert "e+" not in explorer.headline.get_text() + explorer.status_text

@@ -1,7 +1,6 @@
 """logreg_viz.multiclass: regions against the models' own predictions, the drawn lines against their equations,
 the colours against the series' style, and the training explorer's update logic."""
 
-import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 from matplotlib.colors import to_rgba
@@ -10,6 +9,7 @@ from sklearn.multiclass import OneVsRestClassifier
 
 import logreg_core
 from logreg_estimator import LogisticRegressionGD
+from logreg_viz.figures import new_figure
 from logreg_viz.multiclass import (
     MULTICLASS_COLORS,
     MULTICLASS_MARKERS,
@@ -28,9 +28,7 @@ X, Y = make_blobs(n_samples=90, centers=[[-3.0, 0.0], [0.0, 3.0], [3.0, 0.0]], c
 
 @pytest.fixture
 def ax():
-    fig, ax = plt.subplots()
-    yield ax
-    plt.close(fig)
+    return new_figure((4, 3)).subplots()
 
 
 def _right_half(points):
@@ -94,14 +92,11 @@ def test_plot_decision_regions_is_titled_labelled_and_has_a_legend(ax):
 def test_compare_puts_one_model_per_panel_with_the_legend_once():
     models = {"right half": _right_half, "all class 2": lambda points: np.full(len(points), 2)}
     fig = compare_decision_regions(models, X, Y, labels=["a", "b", "c"], suptitle="S", ncols=1)
-    try:
-        axes = [ax for ax in fig.axes if ax.get_visible()]
-        assert [ax.get_title() for ax in axes] == list(models)
-        assert axes[0].get_legend() is not None and axes[1].get_legend() is None
-        assert np.all(axes[1].images[0].get_array() == 2)
-        assert fig.get_suptitle() == "S"
-    finally:
-        plt.close(fig)
+    axes = [ax for ax in fig.axes if ax.get_visible()]
+    assert [ax.get_title() for ax in axes] == list(models)
+    assert axes[0].get_legend() is not None and axes[1].get_legend() is None
+    assert np.all(axes[1].images[0].get_array() == 2)
+    assert fig.get_suptitle() == "S"
 
 
 @pytest.mark.parametrize(
@@ -128,14 +123,13 @@ def _history(n_steps=40):
 @pytest.fixture
 def explorer():
     weights, losses = _history()
-    explorer = TrainingRegionsExplorer(X, Y, weights, losses, labels=["a", "b", "c"], resolution=25, step=0)
-    yield explorer
-    plt.close(explorer.fig)
+    return TrainingRegionsExplorer(X, Y, weights, losses, labels=["a", "b", "c"], resolution=25, step=0)
 
 
 def test_a_step_shows_the_argmax_regions_of_that_steps_weights(explorer):
     weights, losses = _history()
-    accuracy = explorer.update(17)
+    explorer.slider.value = 17
+    accuracy = explorer.accuracy
     points, _ = region_grid(X, resolution=25)
     grid_b = logreg_core.add_intercept(points)
     np.testing.assert_array_equal(explorer.image.get_array(), np.argmax(grid_b @ weights[17], axis=1).reshape(25, 25))
@@ -143,11 +137,10 @@ def test_a_step_shows_the_argmax_regions_of_that_steps_weights(explorer):
     expected = np.mean(np.argmax(logreg_core.add_intercept(X) @ weights[17], axis=1) == Y)
     assert accuracy == pytest.approx(expected)
     assert explorer.headline.get_text().startswith("After 17 steps")
+    assert explorer.status_text.startswith(f"step 17 of 40: loss {losses[17]:.3f}, training accuracy {expected:.1%}")
 
 
-def test_the_slider_drives_the_update_and_play_is_linked(explorer):
-    explorer.slider.value = 40
-    assert explorer.headline.get_text().startswith("After 40 steps")
+def test_play_spans_the_slider(explorer):
     assert explorer.play.max == explorer.slider.max == 40
 
 

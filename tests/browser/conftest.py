@@ -445,10 +445,10 @@ def training_view(page):
 
 
 def threshold_explorer(page):
-    """Notebook 06's ThresholdExplorer: (its slider, the cell that holds the slider and the figure after it)."""
-    threshold = page.locator(".widget-slider").filter(has=label(page, "threshold t")).first
+    """Notebook 08's ThresholdExplorer: (its slider, the cell that holds the slider and the figure after it)."""
+    threshold = page.locator(".widget-slider").filter(has=label(page, "threshold τ")).first
     threshold.scroll_into_view_if_needed()
-    return threshold, page.locator(".jp-Cell").filter(has=label(page, "threshold t")).first
+    return threshold, page.locator(".jp-Cell").filter(has=label(page, "threshold τ")).first
 
 
 def readout(slider_box):
@@ -508,3 +508,16 @@ def browser():
         chromium.close()
     finally:
         playwright.stop()
+
+
+@pytest.fixture(scope="session")
+def copies(browser_folder):
+    """Private copies of the stored notebooks for ``test_live_views.py`` (JupyterLab autosaves an open notebook;
+    the ones ``test_notebooks_in_browser.py`` opens must stay as stored), made once per session (per xdist worker),
+    in ``live_views/`` next to ``notebooks/`` so that ``../figures`` still resolves."""
+    _, series = browser_folder
+    folder = series / "live_views"
+    folder.mkdir()
+    for notebook in sorted((ROOT / "notebooks").glob("[0-9]*.ipynb")):
+        shutil.copy2(notebook, folder / notebook.name)
+    return folder

@@ -4,8 +4,8 @@ JupyterLab (started on localhost by the ``lab_server`` fixture, on a temporary c
 opens each notebook in headless Chromium, and Run > Run All Cells runs it in a fresh kernel. Then: every cell has
 run, in order; none shows an error or writes to stderr; every widget view has rendered, none as "Error displaying
 widget". The live views get a hand on their controls: in 04 and 05, the learning-rate slider starts where the
-notebook put it, moving it re-trains and changes the figure, and Play advances the iteration; in 06, moving the
-threshold slider changes the confusion matrix. The animations of markdown cells (04 and 05) are shown as images.
+notebook put it, moving it re-trains and changes the figure, and Play advances the iteration (08's threshold
+explorer is played with in ``test_live_breast_cancer.py``). The animations of markdown cells (04 and 05) are shown as images.
 Voilà (what ``make present`` runs) shows 04, 05 and 06 as apps with the code hidden, and the same checks pass there.
 
 Each notebook has its own test class (made from the list of notebooks at the end), so that ``pytest -n 2 --dist
@@ -168,43 +168,6 @@ class TrainingViewChecks:
         view.locator(".widget-play button:has(i.fa-stop)").click()  # stop (playing or not): back to 0
 
 
-class ThresholdChecks:
-    """Notebook 06's ThresholdExplorer: the threshold slider above a figure whose top-right panel is the
-    confusion matrix."""
-
-    def test_threshold_slider_changes_the_confusion_matrix(self, app, tools, confusion_box):
-        threshold, figure = tools.threshold_explorer(app.page)
-        tools.wait_for_canvas(figure)
-        for key, end in (("Home", "0.00"), ("End", "1.00")):  # everything flagged, then nothing flagged
-            matrix = tools.canvas_signature(figure, confusion_box)
-            tools.press(threshold, key)
-            tools.wait_for_readout(threshold, f"text === {json.dumps(end)}")
-            tools.wait_for_canvas_change(figure, matrix, confusion_box)
-
-
-@pytest.fixture(scope="session")
-def confusion_box(tools):
-    """Where the confusion matrix's cells are on the explorer's canvas, as fractions [left, top, right, bottom]
-    of its size: the same ThresholdExplorer, laid out on made-up scores, and the middle 60% of its matrix."""
-    tools.require_browser()  # nothing to measure for
-    import matplotlib.pyplot as plt
-    import numpy as np
-
-    from logreg_viz.threshold import ThresholdExplorer
-
-    explorer = ThresholdExplorer(np.r_[np.ones(50, int), np.zeros(100, int)], np.linspace(0.01, 0.99, 150),
-                                 class_names=("malignant", "benign"))
-    try:
-        left, bottom, width, height = explorer.confusion_image.get_window_extent(
-            explorer.fig.canvas.get_renderer()).bounds
-        fig_width, fig_height = explorer.fig.bbox.size
-    finally:
-        plt.close(explorer.fig)
-    margin_x, margin_y = 0.2 * width, 0.2 * height
-    return [(left + margin_x) / fig_width, 1 - (bottom + height - margin_y) / fig_height,
-            (left + width - margin_x) / fig_width, 1 - (bottom + margin_y) / fig_height]
-
-
 # --------------------------------------------------------------------------------------------------------------
 # The pictures of markdown cells, in either app
 # --------------------------------------------------------------------------------------------------------------
@@ -254,7 +217,7 @@ class MarkdownImageChecks:
 # --------------------------------------------------------------------------------------------------------------
 # One class per notebook and app
 # --------------------------------------------------------------------------------------------------------------
-LIVE_VIEW_CHECKS = {"04": TrainingViewChecks, "05": TrainingViewChecks, "06": ThresholdChecks}
+LIVE_VIEW_CHECKS = {"04": TrainingViewChecks, "05": TrainingViewChecks}
 PRESENTED = ["04", "05", "06"]  # the notebooks the teacher's guide presents with Voilà
 
 

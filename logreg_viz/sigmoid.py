@@ -1,37 +1,27 @@
-"""Figures and widgets of notebooks 01 (the sigmoid) and 02 (binary cross-entropy).
+"""The sigmoid, drawn (notebook 01): from a linear score to a probability, and where p = 1/2.
 
-Static figures are built on a bare ``matplotlib.figure.Figure`` (no pyplot, so nothing global is touched and
-nothing waits to be shown): a notebook displays the returned figure as a PNG, whatever the backend. The two
-widgets, ``SigmoidExplorer`` and ``LossExplorer``, build their figure once (an ipympl canvas widget after
-``%matplotlib widget``, an ordinary pyplot figure otherwise: Agg in tests and benchmarks); a slider only moves the
-existing artists and redraws them on a saved background (blitting). Displaying a widget shows its controls, then
-its figure (``logreg_viz._display.LiveFigure``). Every number drawn comes from ``logreg_core``.
+Static figures are still pictures (``logreg_viz.figures.new_figure``): a notebook shows the returned figure as a
+PNG. ``SigmoidExplorer`` is a live view (``logreg_viz.live.LiveView``): its figure is built once, and a slider only
+moves the existing artists. Every number drawn comes from ``logreg_core``.
 
-Static figures
---------------
-plot_line_vs_sigmoid          a straight line leaves [0, 1]; the sigmoid of a score never does   (notebook 01)
-plot_sigmoid_and_slope        sigma(z) and sigma'(z) = sigma(z) (1 - sigma(z))                      (notebook 01)
-plot_decision_boundaries      where p = 1/2: a point in 1-D, a line in 2-D, a plane in 3-D          (notebook 01)
-plot_sigmoid_settings         the explorer's picture for a few (w, b), side by side                 (notebook 01)
-plot_loss_branches            -log p for y = 1 and -log(1 - p) for y = 0                            (notebook 02)
-plot_squared_vs_cross_entropy both losses over one weight: squared error is not convex              (notebook 02)
-
-Widgets
--------
-SigmoidExplorer   sliders for w and b over a labelled 1-D data set                                   (notebook 01)
-LossExplorer      a slider for the predicted probability and a toggle for the label                  (notebook 02)
+plot_line_vs_sigmoid          a straight line leaves [0, 1]; the sigmoid of a score never does
+plot_sigmoid_and_slope        sigma(z) and sigma'(z) = sigma(z) (1 - sigma(z))
+plot_decision_boundaries      where p = 1/2: a point in 1-D, a line in 2-D, a plane in 3-D
+plot_sigmoid_settings         the explorer's picture for a few (w, b), side by side
+logit                         the log-odds, the sigmoid's inverse
+SigmoidExplorer               sliders for w and b over a labelled 1-D data set
 """
 
-import re
+import html
 
 import ipywidgets as widgets
 import numpy as np
-from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 import logreg_core as core
-from logreg_viz._display import Blitter, LiveFigure, controls_box, drawing_order, freeze_layout, new_figure
+from logreg_viz.figures import new_figure
+from logreg_viz.live import LiveView
 from logreg_viz.style import (
     ACCENT_COLORS,
     BOUNDARY_COLOR,
@@ -39,6 +29,7 @@ from logreg_viz.style import (
     CLASS_MARKERS,
     PROBABILITY_CMAP,
     label_axes,
+    minus_signs,
 )
 
 __all__ = [
@@ -46,11 +37,8 @@ __all__ = [
     "plot_sigmoid_and_slope",
     "plot_decision_boundaries",
     "plot_sigmoid_settings",
-    "plot_loss_branches",
-    "plot_squared_vs_cross_entropy",
     "logit",
     "SigmoidExplorer",
-    "LossExplorer",
 ]
 
 _GRID_POINTS = 400
@@ -71,11 +59,6 @@ def logit(p):
     """
     p = np.asarray(p, dtype=np.float64)
     return (np.log(p) - np.log1p(-p))[()]
-
-
-def _minus(text):
-    """Typeset minus signs: replace the hyphens of negative numbers with the minus sign (U+2212)."""
-    return re.sub(r"-(?=\d)", "\u2212", text)
 
 
 def _signed(value, fmt):
@@ -133,7 +116,7 @@ def plot_line_vs_sigmoid(x, y, w, b, x_range=None, class_names=("class 0", "clas
     grid = np.linspace(*x_range, _GRID_POINTS)
     slope, intercept = np.polyfit(x, y, deg=1)  # the least-squares line, the "just use regression" idea
 
-    fig = Figure(figsize=(10, 3.8), layout="constrained")
+    fig = new_figure((10, 3.8))
     ax_line, ax_sigmoid = fig.subplots(1, 2, sharey=True)
     for ax in (ax_line, ax_sigmoid):
         ax.axhspan(0, 1, color="0.93", zorder=0, label="valid probabilities [0, 1]")
@@ -141,7 +124,7 @@ def plot_line_vs_sigmoid(x, y, w, b, x_range=None, class_names=("class 0", "clas
     ax_line.plot(grid, slope * grid + intercept, color=ACCENT_COLORS[0], lw=2.5,
                  label=f"least-squares line {slope:.2f}·x {_signed(intercept, '.2f')}")
     ax_sigmoid.plot(grid, core.sigmoid(w * grid + b), color=ACCENT_COLORS[1], lw=2.5,
-                    label=_minus(f"σ({w:g}·x {_signed(b, 'g')})"))
+                    label=minus_signs(f"σ({w:g}·x {_signed(b, 'g')})"))
     label_axes(ax_line, "A straight line is not a probability", "x", "predicted value")
     label_axes(ax_sigmoid, "The sigmoid squashes the line into (0, 1)", "x", "predicted probability of class 1")
     ax_sigmoid.tick_params(labelleft=True)
@@ -169,7 +152,7 @@ def plot_sigmoid_and_slope(z_max=8.0):
     """
     z = np.linspace(-z_max, z_max, _GRID_POINTS)
     p = core.sigmoid(z)
-    fig = Figure(figsize=(10, 3.6), layout="constrained")
+    fig = new_figure((10, 3.6))
     ax_p, ax_slope = fig.subplots(1, 2)
 
     for level in (0.0, 1.0):
@@ -180,7 +163,7 @@ def plot_sigmoid_and_slope(z_max=8.0):
     ax_p.plot([0], [0.5], "o", color=BOUNDARY_COLOR, ms=7, label="σ(0) = ½")
     z_mark = 2.0
     ax_p.plot([z_mark, -z_mark], core.sigmoid([z_mark, -z_mark]), "D", color=ACCENT_COLORS[2], ms=6,
-              label=_minus(f"σ({-z_mark:g}) = 1 − σ({z_mark:g})"))
+              label=minus_signs(f"σ({-z_mark:g}) = 1 − σ({z_mark:g})"))
     ax_p.set_ylim(-0.08, 1.08)
     label_axes(ax_p, "The sigmoid: always between 0 and 1", "logit z", "probability p = σ(z)")
     ax_p.legend(loc="upper left", fontsize=8.5)
@@ -209,7 +192,7 @@ def plot_decision_boundaries(seed=0):
     fig : matplotlib.figure.Figure
     """
     rng = np.random.default_rng(seed)
-    fig = Figure(figsize=(13, 4.3), layout="constrained")
+    fig = new_figure((13, 4.3))
     ax1 = fig.add_subplot(1, 3, 1)
     ax2 = fig.add_subplot(1, 3, 2)
     ax3 = fig.add_subplot(1, 3, 3, projection="3d")
@@ -340,7 +323,7 @@ class _SigmoidView:
             text.set_horizontalalignment("right" if left else "left")
         correct = np.count_nonzero(core.predict(X_b, [b, w]) == self.y)
         where = "no boundary" if boundary is None else f"boundary x = {boundary:.2f}"
-        self.ax.set_title(_minus(f"w = {w:.2f}, b = {b:.2f}: {where}, {correct}/{len(self.y)} correct"))
+        self.ax.set_title(minus_signs(f"w = {w:.2f}, b = {b:.2f}: {where}, {correct}/{len(self.y)} correct"))
         return boundary
 
     def _class_intervals(self, w, b, boundary):
@@ -371,7 +354,7 @@ def plot_sigmoid_settings(x, y, settings, x_range=None, class_names=("class 0", 
     """
     x, y = np.asarray(x, dtype=float), np.asarray(y).astype(int)
     x_range = _padded_range(x) if x_range is None else x_range
-    fig = Figure(figsize=(9.5, 2.9 * len(settings)), layout="constrained")
+    fig = new_figure((9.5, 2.9 * len(settings)))
     for ax, (w, b) in zip(np.atleast_1d(fig.subplots(len(settings), 1)), settings):
         _SigmoidView(ax, x, y, x_range, class_names).update(w, b)
         ax.set_xlabel(xlabel)
@@ -384,12 +367,12 @@ def _padded_range(x, pad=0.1):
     return (float(x.min() - pad * width), float(x.max() + pad * width))
 
 
-class SigmoidExplorer(LiveFigure):
+class SigmoidExplorer(LiveView):
     """Sliders for w and b move p = sigma(w x + b) over a labelled 1-D data set.
 
     The figure shows the curve, the decision boundary x = -b / w, every sample at the height of its label
     joined to its probability on the curve, that probability in numbers, and how many samples lie on the
-    correct side. Display the object (end a cell with it) to show the sliders and the figure.
+    correct side. End a cell with the explorer to show it.
 
     Parameters
     ----------
@@ -403,22 +386,23 @@ class SigmoidExplorer(LiveFigure):
         Slider limits.
     class_names : pair of str
     xlabel : str
+    interactive : bool or None
+        See ``LiveView``: None is live in a notebook, a still picture elsewhere.
 
     Attributes
     ----------
-    fig : matplotlib Figure
+    figure : matplotlib Figure
     view : the artists; ``view.curve``, ``view.boundary``, ``view.on_curve`` (one Line2D per sample), ...
-    w_slider, b_slider : ipywidgets.FloatSlider
-    controls : ipywidgets.VBox
+    w_slider, b_slider : ipywidgets.FloatSlider (the controls ``"w"`` and ``"b"``)
     boundary : float or None
         The boundary's position for the current sliders (None when w = 0).
     """
 
     def __init__(self, x, y, w=1.0, b=-2.0, w_range=(-5.0, 5.0), b_range=(-15.0, 15.0),
-                 class_names=("class 0", "class 1"), xlabel="x"):
+                 class_names=("class 0", "class 1"), xlabel="x", *, interactive=None):
+        super().__init__((9.5, 4.2), interactive=interactive)
         x, y = np.asarray(x, dtype=float), np.asarray(y).astype(int)
-        self.fig = new_figure((9.5, 4.2), layout="constrained")
-        ax = self.fig.add_subplot()
+        ax = self.figure.add_subplot()
         self.view = _SigmoidView(ax, x, y, _padded_range(x), class_names)
         ax.set_xlabel(xlabel)
         ax.set_ylabel("probability of class 1")
@@ -428,198 +412,8 @@ class SigmoidExplorer(LiveFigure):
                                             description="weight w", readout_format=".2f", **slider_style)
         self.b_slider = widgets.FloatSlider(value=b, min=b_range[0], max=b_range[1], step=0.05,
                                             description="intercept b", readout_format=".2f", **slider_style)
-        self.controls = controls_box([self.w_slider, self.b_slider], "sliders for w and b")
+        self.start({"w": self.w_slider, "b": self.b_slider}, moving=self.view.moving_artists())
+
+    def move_artists(self, w, b):
         self.boundary = self.view.update(w, b)
-        freeze_layout(self.fig)
-        self._blitter = Blitter(self.fig, drawing_order(self.view.moving_artists()))
-        for slider in (self.w_slider, self.b_slider):
-            slider.observe(self._on_change, names="value")
-
-    def _on_change(self, change):
-        # The browser snaps a slider to its step with float noise, and sends that back as soon as it shows the
-        # slider (b = -2.0 comes back as -2.0000000000000018). Rounded off, a setting that puts a student exactly
-        # on the boundary counts them as the static pictures do.
-        w, b = (round(slider.value, 10) for slider in (self.w_slider, self.b_slider))
-        self.boundary = self.view.update(w, b)
-        self._blitter.update()
-
-    def _describe(self):
-        return _minus(f"<SigmoidExplorer: w = {self.w_slider.value:.2f}, b = {self.b_slider.value:.2f}>")
-
-
-# --------------------------------------------------------------------------------------------------------------
-# Notebook 02: binary cross-entropy
-# --------------------------------------------------------------------------------------------------------------
-_P_GRID = np.linspace(1e-3, 1 - 1e-3, _GRID_POINTS)
-
-
-def _branch(y):
-    """The loss of one sample with label ``y`` for every p on ``_P_GRID``, from the core's logit form."""
-    return core.bce_from_logits(logit(_P_GRID), np.full(_P_GRID.shape, y))
-
-
-_BRANCH_LABELS = {1: r"$y = 1$:  $-\log p$", 0: r"$y = 0$:  $-\log(1 - p)$"}
-
-
-def plot_loss_branches():
-    """The two branches of binary cross-entropy over the predicted probability p of class 1.
-
-    Returns
-    -------
-    fig : matplotlib.figure.Figure
-    """
-    fig = Figure(figsize=(7.5, 4.2), layout="constrained")
-    ax = fig.add_subplot()
-    for y in (1, 0):
-        ax.plot(_P_GRID, _branch(y), color=CLASS_COLORS[y], lw=2.5, label=_BRANCH_LABELS[y])
-    ax.annotate("confident and right:\nloss near 0", xy=(0.97, 0.05), xytext=(0.62, 1.6),
-                arrowprops=dict(arrowstyle="->", color="0.3"), fontsize=9, ha="center")
-    ax.annotate("confident and wrong:\nloss grows without limit", xy=(0.02, 3.9), xytext=(0.3, 5.2),
-                arrowprops=dict(arrowstyle="->", color="0.3"), fontsize=9, ha="center")
-    ax.set_xlim(0, 1)
-    ax.set_ylim(0, 7)
-    label_axes(ax, "Cross-entropy of one sample", "predicted probability of class 1, p", "loss")
-    ax.legend(loc="upper center", fontsize=9)
-    return fig
-
-
-def plot_squared_vs_cross_entropy(X_b, y, w, index, values):
-    """Side by side: mean squared error of the probabilities and mean cross-entropy, over one weight.
-
-    All other weights stay at ``w``. Stretches where a curve bends downward (its second difference is
-    negative, so it is not convex there) are shaded.
-
-    Parameters
-    ----------
-    X_b : array_like of shape (n_samples, n_features + 1)
-        Features with the intercept column of ones first.
-    y : array_like of shape (n_samples,)
-        Labels, 0 or 1.
-    w : array_like of shape (n_features + 1,)
-        The weights held fixed.
-    index : int
-        Which weight varies (0 is the intercept).
-    values : ndarray of shape (n_values,)
-        The values it takes, evenly spaced.
-
-    Returns
-    -------
-    fig : matplotlib.figure.Figure
-    """
-    y = np.asarray(y, dtype=float)
-    weights = np.tile(np.asarray(w, dtype=float), (len(values), 1))
-    weights[:, index] = values
-    p = core.sigmoid(np.asarray(X_b, dtype=float) @ weights.T)  # shape (n_samples, n_values)
-    squared = np.mean((p - y[:, None]) ** 2, axis=0)
-    cross_entropy = np.array([core.loss(X_b, y, wi) for wi in weights])
-    name = "intercept b" if index == 0 else f"weight w{_subscript(index)}"
-
-    fig = Figure(figsize=(11, 4), layout="constrained")
-    axes = fig.subplots(1, 2)
-    curves = [(squared, "mean squared error", ACCENT_COLORS[0]),
-              (cross_entropy, "mean cross-entropy", ACCENT_COLORS[1])]
-    for ax, (curve, title, color) in zip(axes, curves):
-        bends_down = np.zeros(len(values), dtype=bool)
-        bends_down[1:-1] = np.diff(curve, 2) < -1e-12  # below rounding noise
-        ax.fill_between(values, 0, 1, where=bends_down, transform=ax.get_xaxis_transform(), color="0.88",
-                        label="bends downward: not convex", step="mid")
-        ax.plot(values, curve, color=color, lw=2.5, label=title)
-        best = np.argmin(curve)
-        ax.plot(values[best], curve[best], "o", color=BOUNDARY_COLOR, ms=7,
-                label=_minus(f"minimum at {values[best]:.2f}"))
-        ax.set_xlim(values[0], values[-1])
-        ax.set_ylim(0, None)
-        label_axes(ax, f"{title.capitalize()} over the {name}", name, title)
-        ax.legend(loc="upper right", fontsize=8.5)
-    return fig
-
-
-def _subscript(i):
-    return str(i).translate(str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉"))
-
-
-class _LossView:
-    """The artists of ``LossExplorer`` on one Axes: both branches, the active one bold, the current point."""
-
-    def __init__(self, ax):
-        self.ax = ax
-        self.branches = {y: ax.plot(_P_GRID, _branch(y), color=CLASS_COLORS[y], label=_BRANCH_LABELS[y])[0]
-                         for y in (1, 0)}
-        self.drop, = ax.plot([], [], color="0.3", lw=1, ls=":")
-        self.point, = ax.plot([], [], linestyle="none", marker="o", ms=10, mec="black", mew=1.2, zorder=5)
-        self.value_text = ax.text(0, 0, "", fontsize=11, ha="left", va="bottom", zorder=6,
-                                  bbox=dict(boxstyle="round,pad=0.2", fc="white", ec="none", alpha=0.85))
-        ax.set_xlim(0, 1)
-        ax.set_ylim(0, 7.2)
-        ax.set_xlabel("predicted probability of class 1, p")
-        ax.set_ylabel("loss of this sample")
-        ax.legend(loc="upper center", fontsize=9)
-
-    def moving_artists(self):
-        """What ``update`` changes, and the frame the curves and the drop line touch."""
-        return [*self.branches.values(), self.drop, self.point, self.value_text, *self.ax.spines.values(),
-                self.ax.title]
-
-    def update(self, p, y):
-        """Move the artists to show the loss of predicting ``p`` for a sample with label ``y``; returns that loss."""
-        value = float(core.bce_from_logits(logit(p), y))
-        for label, line in self.branches.items():
-            active = label == y
-            line.set(lw=3 if active else 1.5, alpha=1 if active else 0.35, ls="-" if active else "--")
-        self.drop.set_data([p, p], [0, value])
-        self.point.set_data([p], [value])
-        self.point.set_color(CLASS_COLORS[y])
-        self.value_text.set_text(f"p = {p:.3f}\nloss = {value:.3f}")
-        # beside the point on the side where its branch is lower (right of it for y = 1, left for y = 0),
-        # unless that side has no room left inside the axes
-        right = p < 0.78 if y == 1 else p < 0.22
-        self.value_text.set_position((p + (0.03 if right else -0.03), min(value, 5.8) + 0.3))
-        self.value_text.set_ha("left" if right else "right")
-        # the title changes only with the label, so a slider move does not lay it out again
-        self.ax.set_title(f"A sample with label y = {y}: its loss is {'−log p' if y == 1 else '−log(1 − p)'}")
-        return value
-
-
-class LossExplorer(LiveFigure):
-    """A slider for the predicted probability p and a toggle for the true label y, showing the loss.
-
-    Parameters
-    ----------
-    p : float in (0, 1), default=0.8
-        Starting probability of class 1.
-    y : {0, 1}, default=1
-        Starting label.
-
-    Attributes
-    ----------
-    fig : matplotlib Figure
-    view : the artists; ``view.point`` marks (p, loss), ``view.branches[y]`` the curve of label y
-    p_slider : ipywidgets.FloatSlider
-    y_toggle : ipywidgets.ToggleButtons, value 1 or 0
-    controls : ipywidgets.VBox
-    loss : float
-        The loss for the current p and y (from ``logreg_core.bce_from_logits``).
-    """
-
-    def __init__(self, p=0.8, y=1):
-        self.fig = new_figure((7.5, 4.4), layout="constrained")
-        self.view = _LossView(self.fig.add_subplot())
-        self.p_slider = widgets.FloatSlider(
-            value=p, min=0.001, max=0.999, step=0.001, readout_format=".3f", continuous_update=True,
-            description="predicted p", style={"description_width": "initial"}, layout=widgets.Layout(width="480px"),
-        )
-        self.y_toggle = widgets.ToggleButtons(options=[("label y = 1", 1), ("label y = 0", 0)], value=y,
-                                              description="true label", style={"description_width": "initial"})
-        self.controls = controls_box([self.p_slider, self.y_toggle], "a slider for p and a toggle for the label")
-        self.loss = self.view.update(p, y)
-        freeze_layout(self.fig)
-        self._blitter = Blitter(self.fig, drawing_order(self.view.moving_artists()))
-        self.p_slider.observe(self._on_change, names="value")
-        self.y_toggle.observe(self._on_change, names="value")
-
-    def _on_change(self, change):
-        self.loss = self.view.update(self.p_slider.value, self.y_toggle.value)
-        self._blitter.update()
-
-    def _describe(self):
-        return f"<LossExplorer: p = {self.p_slider.value:.3f}, label y = {self.y_toggle.value}: loss {self.loss:.3f}>"
+        return html.escape(self.view.ax.get_title())

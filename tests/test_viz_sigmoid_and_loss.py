@@ -1,37 +1,27 @@
-"""The figures and widgets of notebooks 01 and 02: moving a control puts on screen what logreg_core computes.
+"""The figures and widgets of notebooks 01 and 02 (logreg_viz.sigmoid, logreg_viz.cross_entropy): moving a control
+puts on screen what logreg_core computes.
 
-The widgets run on matplotlib's Agg backend here; ipywidgets works without a kernel, so setting a slider's value
-runs the same callback a student's drag does.
+The widgets run on matplotlib's Agg backend here (tests/conftest.py); ipywidgets works without a kernel, so setting
+a slider's value runs the same callback a student's drag does.
 """
 
+import matplotlib.figure
+import numpy as np
+import pytest
 
-import matplotlib
-
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-
-import logreg_core as core  # noqa: E402
-from logreg_viz import basics  # noqa: E402
-from logreg_viz.style import CLASS_COLORS  # noqa: E402
+import logreg_core as core
+from logreg_viz import cross_entropy, sigmoid
+from logreg_viz.style import CLASS_COLORS
 
 HOURS = np.array([0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 3.5, 4.0, 4.5, 5.0])
 PASSED = np.array([0, 0, 0, 1, 0, 1, 0, 1, 1, 1])
 
 
-@pytest.fixture(autouse=True)
-def _close_figures():
-    yield
-    plt.close("all")
-
-
 def _count_redraws(explorer, monkeypatch):
     """Count the explorer's redraws (each one blits the moving artists onto the saved background)."""
     calls = []
-    redraw = explorer._blitter.update
-    monkeypatch.setattr(explorer._blitter, "update", lambda: (calls.append(1), redraw()))
+    blit = explorer.figure.canvas.blit
+    monkeypatch.setattr(explorer.figure.canvas, "blit", lambda *args: (calls.append(1), blit(*args)))
     return calls
 
 
@@ -58,7 +48,7 @@ def _assert_sigmoid_view_shows(view, w, b):
 
 
 def test_sigmoid_explorer_starts_at_its_arguments():
-    explorer = basics.SigmoidExplorer(HOURS, PASSED, w=1.0, b=-2.0)
+    explorer = sigmoid.SigmoidExplorer(HOURS, PASSED, w=1.0, b=-2.0)
     _assert_sigmoid_view_shows(explorer.view, 1.0, -2.0)
     assert explorer.boundary == 2.0
     assert explorer.view.boundary.get_xdata() == pytest.approx([2.0, 2.0])
@@ -66,7 +56,7 @@ def test_sigmoid_explorer_starts_at_its_arguments():
 
 @pytest.mark.parametrize(("w", "b"), [(2.5, -5.0), (-2.0, 5.5), (4.95, 15.0)])
 def test_moving_the_sliders_redraws_what_the_core_computes(w, b, monkeypatch):
-    explorer = basics.SigmoidExplorer(HOURS, PASSED)
+    explorer = sigmoid.SigmoidExplorer(HOURS, PASSED)
     redraws = _count_redraws(explorer, monkeypatch)
     explorer.w_slider.value = w
     explorer.b_slider.value = b
@@ -80,7 +70,7 @@ def test_moving_the_sliders_redraws_what_the_core_computes(w, b, monkeypatch):
 
 
 def test_zero_weight_has_no_boundary(monkeypatch):
-    explorer = basics.SigmoidExplorer(HOURS, PASSED, w=1.0, b=1.0)
+    explorer = sigmoid.SigmoidExplorer(HOURS, PASSED, w=1.0, b=1.0)
     explorer.w_slider.value = 0.0
     assert explorer.boundary is None
     assert len(explorer.view.boundary.get_xdata()) == 0
@@ -92,7 +82,7 @@ def test_float_noise_from_the_browser_does_not_move_a_student_off_the_boundary()
     """At w = 1, b = -2 the student who studied 2 hours sits exactly on the boundary (z = 0: class 0, so 7/10 right).
     A browser showing the slider sends b back as -2.0000000000000018 (measured in Chromium); the count must not
     differ from the static pictures of the same setting."""
-    explorer = basics.SigmoidExplorer(HOURS, PASSED, w=1.0, b=-2.0)
+    explorer = sigmoid.SigmoidExplorer(HOURS, PASSED, w=1.0, b=-2.0)
     assert explorer.view.ax.get_title().endswith("7/10 correct")
     explorer.b_slider.value = -1.9999999999999982
     assert explorer.view.ax.get_title().endswith("7/10 correct")
@@ -100,26 +90,36 @@ def test_float_noise_from_the_browser_does_not_move_a_student_off_the_boundary()
 
 
 def test_sigmoid_explorer_updates_artists_in_place():
-    explorer = basics.SigmoidExplorer(HOURS, PASSED)
-    artists_before = list(explorer.fig.axes[0].get_children())
+    explorer = sigmoid.SigmoidExplorer(HOURS, PASSED)
+    artists_before = list(explorer.figure.axes[0].get_children())
     explorer.w_slider.value = 3.0
-    assert list(explorer.fig.axes[0].get_children()) == artists_before
-    assert len(explorer.fig.axes) == 1
+    assert list(explorer.figure.axes[0].get_children()) == artists_before
+    assert len(explorer.figure.axes) == 1
 
 
 def test_static_settings_draw_the_same_picture_as_the_explorer():
-    fig = basics.plot_sigmoid_settings(HOURS, PASSED, [(1.0, -2.0), (3.0, -8.25)])
-    explorer = basics.SigmoidExplorer(HOURS, PASSED, w=3.0, b=-8.25)
+    fig = sigmoid.plot_sigmoid_settings(HOURS, PASSED, [(1.0, -2.0), (3.0, -8.25)])
+    explorer = sigmoid.SigmoidExplorer(HOURS, PASSED, w=3.0, b=-8.25)
     curve_label = explorer.view.curve.get_label()
     [static_curve] = [line.get_ydata() for line in fig.axes[1].lines if line.get_label() == curve_label]
     np.testing.assert_array_equal(static_curve, explorer.view.curve.get_ydata())
     assert fig.axes[1].get_title() == explorer.view.ax.get_title()
 
 
-def test_controls_say_what_they_are_without_a_kernel():
-    explorer = basics.SigmoidExplorer(HOURS, PASSED)
-    assert repr(explorer.controls) == "[sliders for w and b: run the notebook to move them]"
-    assert explorer.controls.children == (explorer.w_slider, explorer.b_slider)
+def test_the_status_line_says_what_the_figure_shows():
+    explorer = sigmoid.SigmoidExplorer(HOURS, PASSED, w=1.0, b=-2.0)
+    assert explorer.controls == {"w": explorer.w_slider, "b": explorer.b_slider}
+    explorer.set(w=2.0, b=-5.0)
+    assert explorer.status_text == "w = 2.00, b = −5.00: boundary x = 2.50, 8/10 correct"
+    assert explorer.status.value == f'<div role="status" aria-live="polite">{explorer.status_text}</div>'
+    assert explorer.describe() == f"<SigmoidExplorer: {explorer.status_text}>"
+
+
+def test_the_loss_explorer_says_a_confident_mistake():
+    explorer = cross_entropy.LossExplorer(p=0.8, y=1)
+    assert explorer.status_text == "predicted p = 0.800 for a sample with label y = 1: loss 0.223"
+    explorer.set(p=0.001)
+    assert explorer.status_text == "predicted p = 0.001 for a sample with label y = 1: confident and wrong: loss 6.908"
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -127,7 +127,7 @@ def test_controls_say_what_they_are_without_a_kernel():
 # --------------------------------------------------------------------------------------------------------------
 @pytest.mark.parametrize(("p", "y"), [(0.3, 1), (0.3, 0), (0.999, 0), (0.001, 1), (0.5, 0)])
 def test_loss_explorer_shows_the_core_loss(p, y, monkeypatch):
-    explorer = basics.LossExplorer(p=0.8, y=1)
+    explorer = cross_entropy.LossExplorer(p=0.8, y=1)
     redraws = _count_redraws(explorer, monkeypatch)
     explorer.p_slider.value = p
     explorer.y_toggle.value = y
@@ -143,7 +143,7 @@ def test_loss_explorer_shows_the_core_loss(p, y, monkeypatch):
 
 
 def test_loss_branches_are_the_core_loss():
-    fig = basics.plot_loss_branches()
+    fig = cross_entropy.plot_loss_branches()
     for line, y in zip(fig.axes[0].lines, (1, 0)):
         p, loss = line.get_data()
         np.testing.assert_allclose(loss, -np.log(p) if y == 1 else -np.log1p(-p), rtol=1e-9)
@@ -154,15 +154,15 @@ def test_loss_branches_are_the_core_loss():
 # --------------------------------------------------------------------------------------------------------------
 def _squared_vs_cross_entropy():
     X_b = core.add_intercept((HOURS - HOURS.mean()).reshape(-1, 1))
-    return basics.plot_squared_vs_cross_entropy(X_b, PASSED, np.zeros(2), index=1, values=np.linspace(-10, 10, 201))
+    return cross_entropy.plot_squared_vs_cross_entropy(X_b, PASSED, np.zeros(2), index=1, values=np.linspace(-10, 10, 201))
 
 
 STATIC_FIGURES = {
-    "line vs sigmoid": lambda: basics.plot_line_vs_sigmoid(HOURS, PASSED, 2.0, -5.5),
-    "sigmoid and slope": basics.plot_sigmoid_and_slope,
-    "decision boundaries": basics.plot_decision_boundaries,
-    "sigmoid settings": lambda: basics.plot_sigmoid_settings(HOURS, PASSED, [(1.0, -2.0), (-2.0, 5.5)]),
-    "loss branches": basics.plot_loss_branches,
+    "line vs sigmoid": lambda: sigmoid.plot_line_vs_sigmoid(HOURS, PASSED, 2.0, -5.5),
+    "sigmoid and slope": sigmoid.plot_sigmoid_and_slope,
+    "decision boundaries": sigmoid.plot_decision_boundaries,
+    "sigmoid settings": lambda: sigmoid.plot_sigmoid_settings(HOURS, PASSED, [(1.0, -2.0), (-2.0, 5.5)]),
+    "loss branches": cross_entropy.plot_loss_branches,
     "squared vs cross-entropy": _squared_vs_cross_entropy,
 }
 
@@ -193,7 +193,7 @@ def test_squared_error_is_not_convex_and_cross_entropy_is():
 
 
 def test_decision_boundary_figure_colours_points_by_the_core_prediction():
-    fig = basics.plot_decision_boundaries(seed=0)
+    fig = sigmoid.plot_decision_boundaries(seed=0)
     ax2 = fig.axes[1]
     class0, class1 = ax2.collections[:2]
     z0 = class0.get_offsets() @ [1.0, 2.0] - 1.0
@@ -203,5 +203,5 @@ def test_decision_boundary_figure_colours_points_by_the_core_prediction():
 
 def test_logit_inverts_the_sigmoid():
     z = np.linspace(-15, 15, 61)  # beyond, 1 - sigma(z) keeps too few digits to invert
-    np.testing.assert_allclose(basics.logit(core.sigmoid(z)), z, rtol=1e-9, atol=1e-12)
-    assert basics.logit(0.5) == 0.0
+    np.testing.assert_allclose(sigmoid.logit(core.sigmoid(z)), z, rtol=1e-9, atol=1e-12)
+    assert sigmoid.logit(0.5) == 0.0

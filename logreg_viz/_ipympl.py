@@ -1,0 +1,142 @@
+"""The one adapter to ipympl: every use of ipympl, and of its private attributes, is in this module.
+
+Tested with ipympl 0.10.0 (the pin in ``requirements.txt``; ``pyproject.toml`` allows ``>=0.10.0,<0.11``). A new
+ipympl version may rename what is used here; then this module, and nothing else, needs a look. What it relies on:
+
+- ``ipympl.backend_nbagg.Canvas`` and ``FigureManager`` (public classes), and the canvas's public traits
+  ``header_visible``, ``footer_visible``, ``toolbar_visible``, ``resizable`` and ``syncing_data_url``;
+- the canvas's private trait ``_data_url`` (the picture kept in the widget's state), and matplotlib webagg's
+  private flag ``_force_full`` (send the next frame whole, not as a difference) and buffer ``_last_buff`` (the
+  frame sent last).
+
+Three things about ipympl need care, and are handled here once:
+
+1. **Importing ipympl switches pyplot's backend.** ``import ipympl`` makes ipympl pyplot's backend as a side
+   effect, so every later ``plt.subplots`` figure of a notebook would become a widget with no stored picture.
+   ``canvas_classes`` imports the classes and puts the previous backend back.
+2. **A canvas drawn before it is displayed can stay empty in the browser** (ipympl issue #472): until a browser
+   has connected, each draw copies the picture into the widget's state as *bare* base64, which the browser cannot
+   load. ``live_canvas`` turns that copying off; ``send_picture`` sends the picture once, as a proper ``data:``
+   URL, when the view is displayed.
+3. **Two threads may draw one canvas.** JupyterLab 4.4+ sends widget messages to a kernel subshell (ipykernel 7),
+   a thread of its own, once the widget's comm knows it; until then they go to the main thread. Two threads
+   drawing into Agg's one buffer send half-drawn frames, or save a half-drawn blitting background. ``live_canvas``
+   gives the canvas a lock: drawing, blitting and handling the browser's messages happen one thread at a time.
+
+The canvas's chrome (title bar, toolbar, status bar, resize handle) is hidden too: a view shows its own title,
+controls and status line.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import threading
+
+import matplotlib
+
+__all__ = ["TESTED_WITH", "canvas_classes", "live_canvas", "is_live_canvas", "drawing_lock", "send_whole_frames",
+           "send_picture", "last_frame"]
+
+#: The ipympl version this module was written and tested against.
+TESTED_WITH = "0.10.0"
+
+_LOCK_ATTRIBUTE = "_logreg_drawing"  # where the drawing lock hangs on the canvas (a figure stays picklable)
+
+
+def canvas_classes():
+    """ipympl's canvas widget and figure manager, imported without switching pyplot's backend.
+
+    Returns
+    -------
+    Canvas, FigureManager : the classes of ``ipympl.backend_nbagg``.
+    """
+    backend, fallback = matplotlib.get_backend(), matplotlib.rcParams["backend_fallback"]
+    from ipympl.backend_nbagg import Canvas, FigureManager
+
+    if matplotlib.get_backend() != backend:
+        matplotlib.use(backend)
+        matplotlib.rcParams["backend_fallback"] = fallback
+    return Canvas, FigureManager
+
+
+def live_canvas(figure):
+    """Put ``figure`` on a new ipympl canvas widget, with the settings every live view wants.
+
+    Parameters
+    ----------
+    figure : matplotlib Figure
+        Not shown by pyplot (made without it), so the inline backend never shows it a second time.
+
+    Returns
+    -------
+    canvas : ipympl ``Canvas`` (an ipywidgets DOMWidget), also ``figure.canvas``.
+    """
+    Canvas, FigureManager = canvas_classes()
+    canvas = Canvas(figure)
+    canvas.syncing_data_url = False  # see point 2 of the module's docstring
+    canvas.header_visible = canvas.footer_visible = canvas.toolbar_visible = canvas.resizable = False
+    lock = threading.RLock()
+    setattr(canvas, _LOCK_ATTRIBUTE, lock)
+    for name in ("draw", "blit", "handle_event"):
+        setattr(canvas, name, _holding(lock, getattr(canvas, name)))
+    FigureManager(canvas, num=id(figure))  # handles the browser's messages (resize, refresh, draw, ...)
+    return canvas
+
+
+def _holding(lock, method):
+    @functools.wraps(method)
+    def locked(*args, **kwargs):
+        with lock:
+            return method(*args, **kwargs)
+
+    return locked
+
+
+def is_live_canvas(canvas):
+    """True for a canvas made by ``live_canvas`` (an ipympl widget); False for Agg and any other canvas."""
+    return hasattr(canvas, _LOCK_ATTRIBUTE)
+
+
+def drawing_lock(canvas):
+    """The canvas's drawing lock (a context manager); a do-nothing context for a canvas that needs none."""
+    return getattr(canvas, _LOCK_ATTRIBUTE, None) or contextlib.nullcontext()
+
+
+def send_whole_frames(canvas):
+    """Make the canvas's next blit send the whole frame, not only the changed pixels.
+
+    ipympl's browser side drops a frame that arrives before the previous one has loaded; a dropped difference frame
+    leaves stale pixels behind for good (matplotlib issue #19116), a dropped whole frame is replaced by the next.
+    """
+    if is_live_canvas(canvas):
+        canvas._force_full = True
+
+
+def send_picture(canvas, png):
+    """Put a PNG (base64) into the canvas widget's state as a proper data URL, and send it to the browser.
+
+    The browser shows it until the live connection is made, and it is what the notebook's stored widget state
+    keeps. (The value may already be set without having been sent: then it is sent explicitly.)
+    """
+    url = f"data:image/png;base64,{png}"
+    syncing, canvas.syncing_data_url = canvas.syncing_data_url, True
+    try:
+        if canvas._data_url == url:
+            canvas.send_state("_data_url")
+        else:
+            canvas._data_url = url
+    finally:
+        canvas.syncing_data_url = syncing
+
+
+def last_frame(canvas):
+    """The frame the canvas sent to the browser last, as an RGBA array of shape (height, width, 4), a copy; None
+    if it has sent none (or is not a live canvas). (Webagg keeps it, to compute the next frame's difference.)"""
+    if not is_live_canvas(canvas):
+        return None
+    with drawing_lock(canvas):
+        buffer = getattr(canvas, "_last_buff", None)
+        if buffer is None or buffer.size == 0:
+            return None
+        return buffer.view("uint8").reshape(*buffer.shape, 4).copy()
