@@ -231,7 +231,7 @@ class DistanceView(LiveView):
 
     Each setting draws a new sample from ``TwoClusters(distance, ...)`` (same seed), trains by gradient descent
     from ``w0`` at the safe learning rate, and shows the learned boundary next to the Bayes-optimal one, with the
-    training accuracy and the best expected accuracy Phi(distance / (2 sigma)).
+    training accuracy and the best expected accuracy Phi(distance / (2 s)), s the spread of a cluster.
 
     Parameters
     ----------

@@ -7,7 +7,7 @@ nothing is re-trained or re-created per frame.
 - ``TrainingFigure``: two panels on any figure (a live view's, or a still one for GIFs and tests). Left, the data
   on the probability surface p(x) with the boundary p = 1/2 (``logreg_viz.data_panel``); right, the loss curve
   with a marker at the shown iteration. Its weights may apply to a feature map of the two coordinates (e.g.
-  polynomial features, notebook 09); ``set_data`` swaps in another data set and its run (notebook 09's editor).
+  polynomial features, notebook 12); ``set_data`` swaps in another data set and its run (notebook 12's editor).
 - ``TrainingView``: the live view (``logreg_viz.live.LiveView``) of that figure. Controls: Play, an iteration
   slider, a learning-rate slider (log scale) and an iterations slider; moving either of the last two re-trains
   once and redraws.
