@@ -157,7 +157,7 @@ def main():
                 browser = helpers.launch_browser(playwright)
                 version = browser.version
                 for notebook, view, measure in [
-                    ("04_separable_clusters.ipynb", "04 TrainingView: learning rate one step (re-train 750 iterations)",
+                    ("05_separable_clusters.ipynb", "05 TrainingView: learning rate one step (re-train 750 iterations)",
                      training_view_moves),
                     ("08_breast_cancer.ipynb", "08 ThresholdExplorer: threshold ± 0.01", threshold_moves),
                 ]:

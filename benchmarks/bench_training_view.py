@@ -1,6 +1,6 @@
-"""How fast the training view of notebooks 04-05 reacts, in kernel time, on the Agg backend.
+"""How fast the training view of notebooks 05-06 reacts, in kernel time, on the Agg backend.
 
-Measured on notebook 05's data (200 points, 750 iterations), medians over many moves:
+Measured on notebook 06's data (overlapping clusters, 200 points, 750 iterations), medians over many moves:
 
 - **scrub one frame**: set the iteration slider; the view moves its artists (probability image via one matrix
   product, boundary end points, loss marker, title) and renders them (blitting onto the saved background).
@@ -88,7 +88,7 @@ def measure(repeats):
                  _time(_set(view.n_iter), rng.choice([500, 750, 1000, 1500], repeats // 2))))
 
     distance_view = DistanceView(OVERLAPPING_CLUSTERS, w0, N_ITER, interactive=False)
-    rows.append(("notebook 05's distance slider (new data + re-train + render)", None,
+    rows.append(("notebook 06's distance slider (new data + re-train + render)", None,
                  _time(_set(distance_view.distance), rng.uniform(0.5, 7.5, repeats // 2))))
 
     widget_view = TrainingView(X, y, w0, learning_rate, N_ITER, interactive=True, loss_scale="linear")
@@ -104,7 +104,7 @@ def main():
     parser.add_argument("--repeats", type=int, default=40)
     args = parser.parse_args()
     rows = measure(args.repeats)
-    print(f"Training view, notebook 05's data, {N_ITER} iterations; {platform.processor() or platform.machine()}, "
+    print(f"Training view, notebook 06's data, {N_ITER} iterations; {platform.processor() or platform.machine()}, "
           f"{os.cpu_count()} CPUs, Python {platform.python_version()}, matplotlib {matplotlib.__version__}\n")
     print("| what | median wall (ms) | 90th pct wall (ms) | median CPU (ms) | budget (ms) | runs |")
     print("| --- | ---: | ---: | ---: | ---: | ---: |")

@@ -1,26 +1,33 @@
-"""Hidden checks: the cases nbgrader's autograder adds (``check_...(f, hidden=True)``), which print nothing when they pass.
+"""``check``: ``run_check`` with the ``hidden`` switch of nbgrader's hidden tests, shared by every check module.
 
-A hidden check runs other cases than the visible one (other seeds, other sizes), so that an answer that hard-codes
-the visible cases fails. Where an exercise asks the student to write something a library, the series or the
-notebook itself already computes, the hidden run can also take that answer away for its duration (``blocked``: a
-module's function; ``blocked_names``: a name of the notebook, where the student's function looks up its globals):
-an answer that only calls it fails, with a line saying so.
+A test cell calls a check twice: visibly, ``check_x(f)``, which prints its one line; and between nbgrader's
+``### BEGIN HIDDEN TESTS`` markers, ``check_x(f, hidden=True)``, which runs other cases (other seeds, other sizes),
+so that an answer that hard-codes the visible cases fails. The hidden run prints nothing when it passes (the
+visible line already spoke), and fails as the visible one does: its ❌ or ⏳ line, or under nbgrader an
+``AssertionError`` carrying it (``run_check`` does that).
 
-Passing, a hidden check prints nothing (the visible check above it already said ✅). Failing, it prints the one
-line a visible check would print, or, under nbgrader, raises ``AssertionError`` with it (``run_check`` does that).
+Where an exercise asks the student to write something that a library, the core or the notebook itself already
+computes, the hidden run can take that away for its duration (``blocked``: a module's function; ``blocked_names``:
+a name of the notebook, where the student's function looks up its globals; or ``unavailable`` as a block): an
+answer that only calls it fails, with a line saying so.
 """
 
 import contextlib
+import functools
 import io
 import sys
 
-from logreg_exercises import CheckResult, run_check
+from logreg_exercises import run_check
 
-__all__ = ["run_hidden_check"]
+__all__ = ["NoReturnValue", "check", "unavailable"]
+
+
+class NoReturnValue(Exception):
+    """The student's function returned None (its ``return`` is missing)."""
 
 
 class _Blocked:
-    """Stands in for a function during a hidden check: calling it raises, naming what to do instead."""
+    """Stands in for a function while a hidden check runs: calling it raises, saying what to do instead."""
 
     def __init__(self, name, advice):
         self.name, self.advice = name, advice
@@ -30,10 +37,24 @@ class _Blocked:
 
 
 @contextlib.contextmanager
+def unavailable(module, name, why):
+    """Inside the block, ``module.name(...)`` raises ``RuntimeError(why)``; restored afterwards."""
+    original = getattr(module, name)
+
+    def blocked(*args, **kwargs):
+        raise RuntimeError(why)
+
+    setattr(module, name, blocked)
+    try:
+        yield
+    finally:
+        setattr(module, name, original)
+
+
+@contextlib.contextmanager
 def _blocking(blocked, blocked_names, namespace):
     """Replace each ``(module name, attribute, advice)`` of ``blocked`` whose module is imported, and each
-    ``(name, advice)`` of ``blocked_names`` found in ``namespace``, by a ``_Blocked``; put everything back
-    afterwards."""
+    ``(name, advice)`` of ``blocked_names`` found in ``namespace``, by a ``_Blocked``; put them back afterwards."""
     saved, saved_names = [], []
     try:
         for module_name, attribute, advice in blocked:
@@ -53,27 +74,46 @@ def _blocking(blocked, blocked_names, namespace):
             namespace[name] = original
 
 
-def run_hidden_check(exercise, student_function, cases, *, blocked=(), blocked_names=()):
-    """Run ``cases`` as ``run_check`` does, silently when they pass.
+def _answering(function):
+    """``function``, but a None it returns raises NoReturnValue (its ``__wrapped__`` is the student's own)."""
+
+    @functools.wraps(function)
+    def answered(*args, **kwargs):
+        result = function(*args, **kwargs)
+        if result is None:
+            raise NoReturnValue("it returned None: is its `return` missing?")
+        return result
+
+    return answered
+
+
+def check(exercise, student_function, cases, hidden=False, *, blocked=(), blocked_names=(), needs_return=False):
+    """``run_check(exercise, student_function, cases)``; with ``hidden=True``, silent when every case passes.
 
     Parameters
     ----------
-    exercise : str, the exercise's name, as in its visible check
+    exercise : str, the exercise's name, as the visible check prints it
     student_function : callable
-    cases : list of (description, test), as for ``run_check``; the expected answers must be computed before the
-        call (a blocked function is not available inside)
+    cases : list of (description, test), as for ``run_check``; expected answers must be computed before the call
+        (a blocked function is not available inside)
+    hidden : bool, default=False
     blocked : iterable of (module name, attribute, advice)
-        Functions the answer must not call; each raises while the cases run, with ``advice`` in its message.
+        Functions the answer must not call (hidden runs only): each raises while the cases run.
     blocked_names : iterable of (name, advice)
         Names of the student's own namespace (the notebook's functions) the answer must not call, blocked alike.
+    needs_return : bool, default=False
+        The answer is a value: a function that returns None is told that its ``return`` is missing.
 
     Returns
     -------
-    result : CheckResult
+    result : logreg_exercises.CheckResult
     """
+    function = _answering(student_function) if needs_return else student_function
+    if not hidden:
+        return run_check(exercise, function, cases)
     namespace = getattr(student_function, "__globals__", {})
-    with contextlib.redirect_stdout(io.StringIO()), _blocking(blocked, blocked_names, namespace):
-        result = run_check(exercise, student_function, cases)  # under nbgrader a failure raises here
+    with contextlib.redirect_stdout(io.StringIO()) as said, _blocking(blocked, blocked_names, namespace):
+        result = run_check(exercise, function, cases)  # under nbgrader a failure raises here, with its line
     if not result:
-        print(result.message)
-    return CheckResult(result.passed, result.message if not result else "")
+        print(said.getvalue(), end="")
+    return result

@@ -1,5 +1,5 @@
 """One panel of 2-D data on the model's probability surface, with its decision boundary: the picture that the
-training view, its snapshots, the learned-vs-Bayes figure and notebook 09's views all draw.
+training view, its snapshots, the learned-vs-Bayes figure and notebook 12's views all draw.
 
 ``DataPanel``       the points, the probability p(x) as an image and the boundary p = 1/2, in one Axes; moved by
                     ``set_weights`` (one matrix product), nothing created after it is made

@@ -2,6 +2,7 @@
 
 ``snapshot_iterations``      moments spread on a log scale (early iterations move the boundary most)
 ``plot_training_snapshots``  small multiples: data, probability surface and boundary at those moments
+``plot_band_snapshots``      small multiples of given weights: the band where the model is unsure, narrowing
 ``gif_frame_iterations``     the frames of an animation: dense at the start, sparse later
 ``save_training_gif``        the run replayed into an animated GIF by ``TrainingFigure`` (the live view's code)
 ``weights_and_losses``       the history of a ``GDResult`` or of a fitted ``LogisticRegressionGD``
@@ -16,10 +17,12 @@ import numpy as np
 import logreg_core
 from logreg_viz.data_panel import DataPanel, accuracy, padded_limits
 from logreg_viz.figures import new_figure
+from logreg_viz.geometry import boundary_segment
+from logreg_viz.style import BOUNDARY_COLOR
 from logreg_viz.training import TrainingFigure
 
-__all__ = ["snapshot_iterations", "plot_training_snapshots", "gif_frame_iterations", "save_training_gif",
-           "weights_and_losses"]
+__all__ = ["snapshot_iterations", "plot_training_snapshots", "plot_band_snapshots", "gif_frame_iterations",
+           "save_training_gif", "weights_and_losses"]
 
 
 def snapshot_iterations(n_steps, count=4):
@@ -62,7 +65,7 @@ def plot_training_snapshots(
     xlim, ylim : pair of float or None
     resolution : int
     figure : matplotlib Figure or None
-        Drawn into if given; otherwise a new pyplot figure.
+        Drawn into if given; otherwise a new still figure (``new_figure``).
 
     Returns
     -------
@@ -76,7 +79,7 @@ def plot_training_snapshots(
     if xlim is None or ylim is None:
         xlim, ylim = padded_limits(X)
     if figure is None:
-        figure = new_figure((3.3 * len(iterations) + 0.8, 4.0), canvas="pyplot")
+        figure = new_figure((3.3 * len(iterations) + 0.8, 4.0), canvas="still")
     figure.set_layout_engine("constrained")
     axes = figure.subplots(1, len(iterations), sharex=True, sharey=True)
     for k, (ax, iteration) in enumerate(zip(np.atleast_1d(axes), iterations)):
@@ -93,6 +96,49 @@ def plot_training_snapshots(
     figure.suptitle(title)
     return figure
 
+
+
+def plot_band_snapshots(X, y, snapshots, *, title="The band where the model is unsure", labels=("class 0", "class 1"),
+                        xlim=None, ylim=None, resolution=200):
+    """Small multiples of a model at given moments: the data on its probability surface, its boundary p = 1/2, and
+    the band between p = 0.27 and p = 0.73 (z = -1 and z = 1, dashed), whose width is 2 / |(w1, w2)|.
+
+    Parameters
+    ----------
+    X : array_like of shape (n_samples, 2)
+    y : array_like of shape (n_samples,)
+    snapshots : dict of {int: array_like of shape (3,)}
+        Iteration -> the weights after that many updates, intercept first.
+    title : str
+    labels : pair of str
+    xlim, ylim : pair of float or None, the window (by default a square around the points).
+    resolution : int, pixels a side of each probability image.
+
+    Returns
+    -------
+    figure : matplotlib Figure (a still figure: a notebook cell that ends with it shows it as a PNG)
+    """
+    X, y = np.asarray(X, dtype=np.float64), np.asarray(y)
+    if xlim is None or ylim is None:
+        xlim, ylim = padded_limits(X)
+    figure = new_figure((3.4 * len(snapshots) + 0.8, 4.1), canvas="still")
+    axes = np.atleast_1d(figure.subplots(1, len(snapshots), sharex=True, sharey=True))
+    for k, (ax, (iteration, w)) in enumerate(zip(axes, snapshots.items())):
+        w = np.asarray(w, dtype=np.float64)
+        panel = DataPanel(ax, X, y, xlim, ylim, resolution=resolution, labels=labels, legend=False)
+        panel.set_weights(w)
+        for z, name in ((-1.0, "band edges p = 0.27 and 0.73"), (1.0, None)):  # w . [1, x] = z
+            ax.plot(*boundary_segment(w - [z, 0.0, 0.0], panel.xlim, panel.ylim), color=BOUNDARY_COLOR, lw=1.2,
+                    ls=(0, (4, 3)), zorder=4, label=name)
+        ax.set_title(f"after {iteration:,} iterations\nband {2 / np.linalg.norm(w[1:]):.2f} wide")
+        if k > 0:
+            ax.set_ylabel("")
+    colorbar = figure.colorbar(panel.image, ax=axes, fraction=0.02, pad=0.02)
+    colorbar.set_label("probability of class 1")
+    handles, names = axes[0].get_legend_handles_labels()
+    figure.legend(handles, names, loc="outside lower center", ncol=len(names))
+    figure.suptitle(title)
+    return figure
 
 
 def weights_and_losses(history):

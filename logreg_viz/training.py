@@ -1,4 +1,4 @@
-"""Watching gradient descent train: the training figure and the live training view of notebooks 04, 05 and 09.
+"""Watching gradient descent train: the training figure and the live training view of notebooks 05, 06 and 12.
 
 Everything here replays a *recorded* training run (``logreg_core.gradient_descent`` returns every weight vector
 and every loss it visited), so a frame of an animation or a position of a slider only updates a few artists;
@@ -7,12 +7,15 @@ nothing is re-trained or re-created per frame.
 - ``TrainingFigure``: two panels on any figure (a live view's, or a still one for GIFs and tests). Left, the data
   on the probability surface p(x) with the boundary p = 1/2 (``logreg_viz.data_panel``); right, the loss curve
   with a marker at the shown iteration. Its weights may apply to a feature map of the two coordinates (e.g.
-  polynomial features, notebook 09); ``set_data`` swaps in another data set and its run (notebook 09's editor).
+  polynomial features, notebook 12); ``set_data`` swaps in another data set and its run (notebook 12's editor).
 - ``TrainingView``: the live view (``logreg_viz.live.LiveView``) of that figure. Controls: Play, an iteration
   slider, a learning-rate slider (log scale) and an iterations slider; moving either of the last two re-trains
   once and redraws.
 
-Snapshots and GIFs of a run are in ``logreg_viz.snapshots``; the two-cluster data of 04 and 05 in ``logreg_data``.
+- ``plot_loss_curve``: a run's loss, on one or more scales side by side, with the lowest loss if it is known.
+- ``plot_weight_growth``: the length of the weights against the iteration, on a log scale, for several runs.
+
+Snapshots and GIFs of a run are in ``logreg_viz.snapshots``; the two-cluster data of 05 and 06 in ``logreg_data``.
 Importing this module changes no global matplotlib state.
 """
 
@@ -29,7 +32,8 @@ from logreg_viz.figures import new_figure
 from logreg_viz.live import LiveView
 from logreg_viz.style import ACCENT_COLORS, BOUNDARY_COLOR, label_axes
 
-__all__ = ["LOSS_COLOR", "LEARNING_RATE_STEP", "TrainingFigure", "TrainingView"]
+__all__ = ["LOSS_COLOR", "LEARNING_RATE_STEP", "TrainingFigure", "TrainingView", "plot_loss_curve",
+           "plot_weight_growth"]
 
 #: Colour of the loss curve.
 LOSS_COLOR = ACCENT_COLORS[0]
@@ -374,10 +378,69 @@ class TrainingView(LiveView):
         rises = int(np.count_nonzero(np.diff(losses) > 1e-12 * np.abs(losses[:-1])))
         final_accuracy = accuracy(self.X_b, self.y, self.history.final_weights)
         text = (
-            f"learning rate {self.learning_rate.value:.3g} (safe step 1/L = {self.safe_learning_rate:.3g}): "
+            f"learning rate {self.learning_rate.value:.3g} (safe step 1/β = {self.safe_learning_rate:.3g}): "
             f"loss {losses[0]:.3g} → {losses[-1]:.3g} after {self.history.n_steps} updates, "
             f"training accuracy {final_accuracy:.1%}"
         )
         if rises:
             text += f"; <b>the loss rose in {rises} of them</b>: the step is too large"
         return f"{text} · shown: iteration {shown}"
+
+
+def plot_loss_curve(losses, *, scales=("linear",), lowest=None, title="Loss while training"):
+    """The loss after each iteration, on one panel per y scale (e.g. ``("linear", "log")`` side by side).
+
+    Parameters
+    ----------
+    losses : array_like of shape (n_steps + 1,), the loss before training and after each update.
+    scales : sequence of {"linear", "log"}, default=("linear",)
+    lowest : float or None, the lowest loss (e.g. from scikit-learn), drawn dashed if given.
+    title : str, the figure's title (each panel names its scale).
+
+    Returns
+    -------
+    figure : matplotlib Figure (a still figure: a notebook cell that ends with it shows it as a PNG)
+    """
+    figure = new_figure((4.6 * len(scales) + 0.6, 3.6), canvas="still")
+    for ax, scale in zip(np.atleast_1d(figure.subplots(1, len(scales))), scales):
+        ax.plot(losses, color=LOSS_COLOR, lw=2, label="training loss")
+        if lowest is not None:
+            ax.axhline(lowest, color=BOUNDARY_COLOR, ls="--", lw=1, label="lowest loss")
+        ax.set_yscale(scale)
+        label_axes(ax, f"{scale} scale", "iteration", "mean cross-entropy (loss)")
+        ax.grid(True, alpha=0.3)
+        ax.legend()
+    figure.suptitle(title)
+    return figure
+
+
+def plot_weight_growth(curves, *, marks=(), title="The length of the weights while training"):
+    """The length of the weights |(w1, ..., wk)| against the iteration, on a log-scale x axis, for several runs.
+
+    Parameters
+    ----------
+    curves : dict of {str: (array_like of int, array_like of float)}
+        Legend label -> (iterations, lengths at those iterations). A run that stopped early ends with a dot.
+    marks : sequence of int, iterations marked with a dotted vertical line (e.g. 750).
+    title : str
+
+    Returns
+    -------
+    figure : matplotlib Figure
+    """
+    figure = new_figure((8.0, 4.2), canvas="still")
+    ax = figure.subplots()
+    last = max(int(np.max(iterations)) for iterations, _ in curves.values())
+    styles = ({"lw": 2}, {"lw": 3}, {"lw": 2, "ls": "--"}, {"lw": 2, "ls": ":"})
+    for k, (label, (iterations, lengths)) in enumerate(curves.items()):
+        color = ACCENT_COLORS[k % len(ACCENT_COLORS)]
+        ax.plot(iterations, lengths, color=color, label=label, **styles[k % len(styles)])
+        if np.max(iterations) < last:  # stopped early: mark where
+            ax.plot(iterations[-1], lengths[-1], "o", color=color, markersize=8)
+    for k, iteration in enumerate(marks):
+        ax.axvline(iteration, color="grey", lw=1, ls=":", label=f"{iteration:,} iterations" if k == 0 else None)
+    ax.set_xscale("log")
+    ax.grid(True, alpha=0.3)
+    label_axes(ax, title, "iteration (log scale)", "length of the weights |(w₁, w₂)|")
+    ax.legend(loc="upper left", fontsize="small")
+    return figure

@@ -8,7 +8,7 @@ deterministic: fixed seeds, and no timestamps in the files.
 Usage::
 
     python scripts/make_figures.py              # all figures
-    python scripts/make_figures.py 04_*.gif     # only those matching a pattern
+    python scripts/make_figures.py 05_*.gif     # only those matching a pattern
     python scripts/make_figures.py --list       # what it can make
 """
 
@@ -53,7 +53,7 @@ def _save_png(fig, path):
 
 
 # ----------------------------------------------------------------------------------------------------------------
-# Notebooks 04 and 05: the two-cluster examples, trained as in the notebooks
+# Notebooks 05 and 06: the two-cluster examples, trained as in the notebooks
 # ----------------------------------------------------------------------------------------------------------------
 def tutorial_run(clusters):
     """The notebooks' training run: uniform starting weights in [0, 1) (seed 0), the safe step, 750 updates."""
@@ -77,13 +77,13 @@ def register_training_figures(stem, clusters, name, loss_scale):
                   path)
 
 
-# The loss scale is the live view's in each notebook: log where the loss keeps falling towards 0 (04), linear
-# where it levels off at its minimum (05).
-register_training_figures("04_separable", SEPARABLE_CLUSTERS, "Two clusters that do not overlap", "log")
-register_training_figures("05_overlapping", OVERLAPPING_CLUSTERS, "Two clusters that overlap", "linear")
+# The loss scale is the live view's in each notebook: log where the loss keeps falling towards 0 (05), linear
+# where it levels off at its minimum (06).
+register_training_figures("05_separable", SEPARABLE_CLUSTERS, "Two clusters that do not overlap", "log")
+register_training_figures("06_overlapping", OVERLAPPING_CLUSTERS, "Two clusters that overlap", "linear")
 
 
-@figure("05_learned_vs_bayes.png")
+@figure("06_learned_vs_bayes.png")
 def learned_vs_bayes(path):
     X, y, model = tutorial_run(OVERLAPPING_CLUSTERS)
     artists = plot_learned_vs_bayes(X, y, model.weights_history_[-1], OVERLAPPING_CLUSTERS.bayes_weights())

@@ -6,13 +6,14 @@ fixtures of ``conftest.py``) and run with Run > Run All Cells. Then a hand goes 
 - 01: the sigmoid explorer's w slider down through 0 (no boundary there) and to both ends, then b to both ends;
 - 02: the loss explorer's p slider to both ends, under both labels (the label toggle switched back and forth);
 - 03: the learning-rate explorer's slider to both ends;
-- 05: the training view's learning-rate slider and the distance view's slider, each to both ends;
 - 08: the softmax replay: the step slider to both ends, and Play from step 0 to the end;
 - 09: the data editor (clear, 20 points of each class clicked onto the canvas, some removed, a point of a preset
   removed, every preset, the degree slider to both ends, clear) and the degree explorer (degree and L2 strength
   to both ends).
 
-(06's threshold slider and 04's views are played with in ``test_notebooks_in_browser.py``; 07 has no live view.)
+(06's threshold slider and 04's views are played with in ``test_notebooks_in_browser.py``; 07 has no live view.
+The views of the cluster and minibatch lessons have their own files: ``test_live_separable.py``,
+``test_live_overlapping.py`` and ``test_live_minibatch.py``.)
 
 Before its first action, a test waits until its view has come up: the canvas shows the frame the kernel sent
 last, and that frame is right (below). After every action the test waits for what the action must change (a
@@ -112,30 +113,6 @@ class TestLive03(LiveNotebook):
             shown, said = tools.readout(eta), comparison.inner_text()
             app.press_to(view, eta, key, f"text !== {json.dumps(shown)}",
                          lambda said=said: app.wait_for_new_text(comparison, said))
-        app.assert_clean()
-
-
-# --------------------------------------------------------------------------------------------------------------
-# 05: the training view and the distance view
-# --------------------------------------------------------------------------------------------------------------
-class TestLive05(LiveNotebook):
-    number = "05"
-
-    def test_learning_rate_to_both_ends(self, app, tools):
-        view = app.view("learning rate", allowance=TRAINING_FIGURE_ALLOWANCE)
-        learning_rate = tools.slider(view.element, "learning rate")
-        status = view.element.locator(".widget-html-content").last
-        for key in ("Home", "End"):
-            shown = tools.readout(learning_rate)
-            value = app.press_to(view, learning_rate, key, f"text !== {json.dumps(shown)}")
-            app.wait_for_text(status, f"learning rate {value} ")  # re-trained with that value
-        app.assert_clean()
-
-    def test_distance_to_both_ends(self, app, tools):
-        view = app.view("distance between centres")
-        distance = tools.slider(view.element, "distance between centres")
-        app.press_to(view, distance, "Home", _number_is(0))  # one cloud: no boundary can do better than chance
-        app.press_to(view, distance, "End", _number_is(8))
         app.assert_clean()
 
 

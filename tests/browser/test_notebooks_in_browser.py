@@ -3,10 +3,11 @@
 JupyterLab (started on localhost by the ``lab_server`` fixture, on a temporary copy of the notebooks as stored)
 opens each notebook in headless Chromium, and Run > Run All Cells runs it in a fresh kernel. Then: every cell has
 run, in order; none shows an error or writes to stderr; every widget view has rendered, none as "Error displaying
-widget". The live views get a hand on their controls: in 04 and 05, the learning-rate slider starts where the
+widget". The live views get a hand on their controls: in 05 and 06, the learning-rate slider starts where the
 notebook put it, moving it re-trains and changes the figure, and Play advances the iteration (08's threshold
-explorer is played with in ``test_live_breast_cancer.py``). The animations of markdown cells (04 and 05) are shown as images.
-Voilà (what ``make present`` runs) shows 04, 05 and 06 as apps with the code hidden, and the same checks pass there.
+explorer is played with in ``test_live_breast_cancer.py``). The animations of markdown cells (05 and 06) are shown
+as images. Voilà (what ``make present`` runs) shows 05, 06 and 08 as apps with the code hidden, and the same checks
+pass there.
 
 Each notebook has its own test class (made from the list of notebooks at the end), so that ``pytest -n 2 --dist
 loadscope`` spreads them over both workers. Skipped, with a message saying how to get them, when Chromium or
@@ -127,15 +128,15 @@ class InVoila:
 # The live views, in either app
 # --------------------------------------------------------------------------------------------------------------
 class TrainingViewChecks:
-    """The TrainingView of 04 and 05: canvas, Play + iteration, learning rate + iterations, a status line."""
+    """The TrainingView of 05 and 06: canvas, Play + iteration, learning rate + iterations, a status line."""
 
     def test_learning_rate_slider_starts_at_the_safe_step(self, app, tools):
-        """Both notebooks start the view at the safe step 1/L, and the browser shows it there: a slider started
-        off its grid would be moved to the nearest position (in 04, to 0.282 instead of 0.284) and re-train."""
+        """Both notebooks start the view at the safe step 1/β, and the browser shows it there: a slider started
+        off its grid would be moved to the nearest position (in 05, to 0.282 instead of 0.284) and re-train."""
         view = tools.training_view(app.page)
         learning_rate, status = tools.slider(view, "learning rate"), view.locator(".widget-html-content")
-        tools.wait_for_text(status, "safe step 1/L = ")
-        safe = re.search(r"safe step 1/L = ([0-9.e+-]+)\)", status.inner_text())
+        tools.wait_for_text(status, "safe step 1/β = ")
+        safe = re.search(r"safe step 1/β = ([0-9.e+-]+)\)", status.inner_text())
         assert safe, status.inner_text()
         assert tools.readout(learning_rate) == safe.group(1)
 
@@ -189,7 +190,7 @@ def _markdown_images(notebook):
 
 
 class MarkdownImageChecks:
-    """The images of the notebook's markdown cells (in 04 and 05, an animated GIF in ../figures/) are shown: each
+    """The images of the notebook's markdown cells (in 05 and 06, an animated GIF in ../figures/) are shown: each
     one has loaded, at the size of its file. JupyterLab fetches the file from its server; Voilà serves no files,
     so the page carries the image itself (a data: URL, made by logreg_viz.presentation)."""
 
@@ -217,8 +218,8 @@ class MarkdownImageChecks:
 # --------------------------------------------------------------------------------------------------------------
 # One class per notebook and app
 # --------------------------------------------------------------------------------------------------------------
-LIVE_VIEW_CHECKS = {"04": TrainingViewChecks, "05": TrainingViewChecks}
-PRESENTED = ["04", "05", "06"]  # the notebooks the teacher's guide presents with Voilà
+LIVE_VIEW_CHECKS = {"05": TrainingViewChecks, "06": TrainingViewChecks}
+PRESENTED = ["05", "06", "08"]  # the notebooks the teacher's guide presents with Voilà
 
 
 for _notebook in NOTEBOOKS:
