@@ -314,16 +314,17 @@ def compare_decision_regions(models, X, y, *, labels=None, xlabel="feature 1", y
 
 
 def _probability_cmap(k):
-    """White at probability 0, class ``k``'s colour at probability 1."""
-    return LinearSegmentedColormap.from_list(f"p_class{k}", ["#FFFFFF", MULTICLASS_COLORS[k]], N=256)
+    """White at probability 0, class ``k``'s colour at probability 1, in ten bands of 0.1 (readable by eye, and a
+    fraction of the size of a smooth picture in a stored notebook)."""
+    return LinearSegmentedColormap.from_list(f"p_class{k}", ["#FFFFFF", MULTICLASS_COLORS[k]], N=10)
 
 
 def plot_class_probabilities(models, X, y, *, labels=None, xlabel="feature 1", ylabel="feature 2",
                              suptitle=None, resolution=200, levels=(0.1, 0.5, 0.9), panel_size=(3.6, 3.3)):
     """The probability of each class over the plane, as a picture: one row per model, one panel per class.
 
-    Panel (row m, column k) shades P(class k | x) under model m from white (0) to class k's colour (1), with
-    labelled contour lines at ``levels``, and the samples on top. The argmax regions show only which class is most
+    Panel (row m, column k) shades P(class k | x) under model m from white (0) to class k's colour (1) in bands of
+    0.1, with labelled contour lines at ``levels``, and the samples on top. The argmax regions show only which class is most
     probable; these panels show how probable it is, and where a model is unsure.
 
     Parameters
