@@ -4,14 +4,35 @@ A check cell calls a check twice: visibly, ``check_x(f)``, which prints its one 
 ``### BEGIN HIDDEN TESTS`` markers, ``check_x(f, hidden=True)``, which runs other cases (other seeds, sizes, ...)
 so that an answer hard-coded for the visible cases fails. The hidden run prints nothing when it passes (the visible
 line already spoke), and fails as the visible one does: its ❌ or ⏳ line, or under nbgrader an AssertionError.
+
+Every answer of these exercises is a value, so a function that returns None has lost its ``return``: the check
+says so, whatever the case.
 """
 
 import contextlib
+import functools
 import io
 
 from logreg_exercises import run_check
 
-__all__ = ["checked"]
+__all__ = ["NoReturnValue", "checked"]
+
+
+class NoReturnValue(Exception):
+    """The student's function returned None (its ``return`` is missing)."""
+
+
+def _answering(function):
+    """``function``, but a None it returns raises NoReturnValue (``inspect.unwrap`` gives the student's own)."""
+
+    @functools.wraps(function)
+    def answered(*args, **kwargs):
+        result = function(*args, **kwargs)
+        if result is None:
+            raise NoReturnValue("it returned None: is its `return` missing?")
+        return result
+
+    return answered
 
 
 def checked(exercise, function, cases, hidden):
@@ -21,6 +42,7 @@ def checked(exercise, function, cases, hidden):
     -------
     result : logreg_exercises.CheckResult
     """
+    function = _answering(function)
     if not hidden:
         return run_check(exercise, function, cases)
     with contextlib.redirect_stdout(io.StringIO()) as said:

@@ -15,6 +15,7 @@ while an exercise is still a stub (``logreg_exercises.yours_or``).
 """
 
 import contextlib
+import inspect
 import numbers
 
 import numpy as np
@@ -144,7 +145,7 @@ class _SwitchedOff:
 def _without_polynomial_features(function):
     """Replace PolynomialFeatures in scikit-learn and in the globals of ``function`` (the notebook's namespace)."""
     modules = [sklearn.preprocessing, getattr(sklearn.preprocessing, "_polynomial", None)]
-    names = getattr(function, "__globals__", {})
+    names = getattr(inspect.unwrap(function), "__globals__", {})
     saved = [(module, getattr(module, "PolynomialFeatures")) for module in modules if module is not None]
     saved_names = {name: value for name, value in names.items() if value is PolynomialFeatures}
     try:

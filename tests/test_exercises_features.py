@@ -191,3 +191,13 @@ def test_a_count_hard_coded_for_the_visible_cases_fails_the_hidden_ones(capsys):
 def test_the_reference_circle_features_are_the_squares():
     X = np.array([[1.0, -2.0], [0.5, 3.0]])
     np.testing.assert_array_equal(reference_circle_features(X), X**2)
+
+
+@pytest.mark.parametrize("check", [check_circle_features, check_n_polynomial_features])
+def test_a_function_without_return_is_told_so(check, capsys):
+    def forgot_return(*args):
+        args[0] ** 2  # computed, and dropped
+
+    fails_with(check, forgot_return, capsys, "it returned None", "`return` missing")
+    passed, said = hidden_run(check, forgot_return, capsys)
+    assert not passed and "it returned None" in said

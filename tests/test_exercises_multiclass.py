@@ -201,3 +201,13 @@ def test_a_cross_entropy_hard_coded_for_the_visible_cases_fails_the_hidden_ones(
     assert run_check(check_cross_entropy, hard_coded, capsys)[0]
     passed, said = hidden_run(check_cross_entropy, hard_coded, capsys)
     assert not passed and said.startswith("❌ cross_entropy: 40 samples, 5 classes")
+
+
+@pytest.mark.parametrize("name", EXERCISES)
+def test_a_function_without_return_is_told_so(name, capsys):
+    _, check, _, reference = EXERCISES[name]
+
+    def forgot_return(*args):
+        reference(*args)  # computed, and dropped
+
+    fails_with(check, forgot_return, capsys, "NoReturnValue: it returned None: is its `return` missing?")

@@ -114,3 +114,10 @@ def test_an_answer_hard_coded_for_the_visible_cases_fails_the_hidden_ones(capsys
 def test_the_hidden_cases_do_not_reward_training_accuracy(capsys):
     passed, said = hidden_run(by_training_accuracy, capsys)
     assert not passed and "best on the training points" in said
+
+
+def test_a_function_without_return_is_told_so(capsys):
+    def forgot_return(X_train, y_train, X_val, y_val, degree, alphas):
+        reference_choose_alpha(X_train, y_train, X_val, y_val, degree, alphas)  # computed, and dropped
+
+    fails_with(check_choose_alpha, forgot_return, capsys, "it returned None: is its `return` missing?")
