@@ -1,4 +1,4 @@
-"""How fast notebook 09's editor and degree explorer react, in kernel time, on the Agg backend.
+"""How fast notebook 12's editor and notebook 13's degree explorer react, in kernel time, on the Agg backend.
 
 - **editor, a click adds / removes a point**: the click handler (a fake ``button_press_event``, as matplotlib
   delivers it) adds or removes a point, re-trains (``gradient_descent``, 500 updates from zero weights at the
@@ -6,9 +6,12 @@
   title, message; blitted onto the saved background).
 - the same at **degree 4** (14 scaled polynomial features: the scaler is refitted and the image grid transformed
   on every click, and the boundary is traced as a contour).
-- **load a preset** (a button).
+- the same with **MAX_POINTS points** (1000, the most a file may bring): the limit the editor names is the number
+  of points at which a click still keeps within the budget.
+- **load a preset** (a button), and **upload a CSV file** of 60 and of MAX_POINTS points (read, check every line,
+  re-train, render, refresh the download link).
 - **explorer, move the degree / alpha slider**: fits ``polynomial_model`` (PolynomialFeatures -> StandardScaler
-  -> LogisticRegressionGD, 1000 updates) on notebook 09's 30 noisy points, scores 1000 test points, transforms
+  -> LogisticRegressionGD, 1000 updates) on notebook 13's 30 noisy points, scores 1000 test points, transforms
   the image grid, traces the boundary, renders.
 - for comparison: gradient descent alone, and the pipeline's fit alone.
 - **ipympl canvas**: the same moves on the notebook's canvas widget, where rendering also encodes the changed
@@ -21,6 +24,7 @@ Run:  .venv/bin/python benchmarks/bench_draw.py  [--repeats 40]
 """
 
 import argparse
+import datetime
 import os
 import platform
 from types import SimpleNamespace
@@ -34,7 +38,9 @@ import numpy as np  # noqa: E402
 import logreg_core  # noqa: E402
 from _timing import summarize, time_each  # noqa: E402  (the benchmarks' shared timer, next to this file)
 from logreg_data import make_dataset, polynomial_model  # noqa: E402
-from logreg_viz.draw import ALPHAS, DataEditor, DegreeExplorer  # noqa: E402
+from logreg_viz.draw import MAX_POINTS, DataEditor  # noqa: E402
+from logreg_viz.points_csv import points_to_csv  # noqa: E402
+from logreg_viz.polynomial import ALPHAS, DegreeExplorer  # noqa: E402
 
 BUDGET_MS = 50.0
 
@@ -71,6 +77,13 @@ def _editor_rows(rows, editor, repeats, rng, label):
     rows.append((f"{label}: a click removes a point (re-train + render)", True, _time(remove, range(repeats))))
 
 
+def _upload(editor, content):
+    """What ipywidgets does when the browser sends a file through the upload control."""
+    now = datetime.datetime.now(datetime.timezone.utc)
+    editor.upload.value = ({"name": "points.csv", "type": "text/csv", "size": len(content),
+                            "content": memoryview(content), "last_modified": now},)
+
+
 def _explorer_rows(rows, explorer, repeats, rng, label):
     degrees = rng.integers(1, 11, size=repeats)
     rows.append((f"{label}: move the degree slider, 1-10 (fit + render)", True,
@@ -97,6 +110,18 @@ def measure(repeats):
     editor.load_preset("circles")
     editor.degree.value = 4
     _editor_rows(rows, editor, repeats, rng, "editor at degree 4")
+
+    X_many = rng.uniform(-1.95, 1.95, size=(MAX_POINTS - 1, 2))
+    y_many = (X_many[:, 0] + 0.3 * rng.normal(size=len(X_many)) > 0).astype(int)
+    crowded = DataEditor(X=X_many, y=y_many, interactive=False)
+    add, remove = _clicks(crowded, rng)
+    rows.append((f"editor with {MAX_POINTS} points: a click adds or removes one (re-train + render)", True,
+                 _time(lambda i: (add if i % 2 == 0 else remove)(i), range(repeats))))
+    small, large = (points_to_csv(*make_dataset("moons", 60)).encode(), points_to_csv(X_many, y_many).encode())
+    rows.append(("editor: upload a CSV of 60 points (read + check + re-train + render)", True,
+                 _time(lambda _: _upload(editor, small), range(repeats // 2))))
+    rows.append((f"editor: upload a CSV of {MAX_POINTS - 1} points (read + check + re-train + render)", True,
+                 _time(lambda _: _upload(editor, large), range(repeats // 2))))
 
     X_train, y_train = make_dataset("circles", 30, noise=0.25, random_state=8)
     X_test, y_test = make_dataset("circles", 1000, noise=0.25, random_state=100)
@@ -131,7 +156,7 @@ def main():
     machine = f"{platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, load average " + \
         ", ".join(f"{load:.1f}" for load in os.getloadavg())
     table = markdown_table(measure(repeats))
-    print(f"Notebook 09, editor and degree explorer; {machine}; Python {platform.python_version()}, "
+    print(f"Notebook 12's editor and notebook 13's degree explorer; {machine}; Python {platform.python_version()}, "
           f"matplotlib {matplotlib.__version__}\n\n{table}")
 
 

@@ -25,6 +25,7 @@ draw           notebook 09: ``DataEditor`` and ``DegreeExplorer``
 presentation   Voilà's app view of a notebook (``make present``)
 """
 
+from logreg_viz.draw import DataEditor  # noqa: F401 - notebook 12: `from logreg_viz import DataEditor`
 from logreg_viz.style import (
     ACCENT_COLORS,
     BOUNDARY_COLOR,

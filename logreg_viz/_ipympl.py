@@ -13,7 +13,10 @@ Three things about ipympl need care, and are handled here once:
 
 1. **Importing ipympl switches pyplot's backend.** ``import ipympl`` makes ipympl pyplot's backend as a side
    effect, so every later ``plt.subplots`` figure of a notebook would become a widget with no stored picture.
-   ``canvas_classes`` imports the classes and puts the previous backend back.
+   ``canvas_classes`` imports the classes and puts the previous backend back (and, for matplotlib-inline, redoes
+   the IPython set-up that its first import skipped while ipympl was the backend: the private
+   ``_enable_matplotlib_integration``; without it a live view made before any pyplot figure leaves every later
+   figure of the notebook as text only).
 2. **A canvas drawn before it is displayed can stay empty in the browser** (ipympl issue #472): until a browser
    has connected, each draw copies the picture into the widget's state as *bare* base64, which the browser cannot
    load. ``live_canvas`` turns that copying off; ``send_picture`` sends the picture once, as a proper ``data:``
@@ -57,6 +60,11 @@ def canvas_classes():
     if matplotlib.get_backend() != backend:
         matplotlib.use(backend)
         matplotlib.rcParams["backend_fallback"] = fallback
+        if backend == "module://matplotlib_inline.backend_inline":
+            # If first loaded while ipympl was the backend, it skipped its IPython set-up (redoing it is harmless).
+            from matplotlib_inline.backend_inline import _enable_matplotlib_integration
+
+            _enable_matplotlib_integration()
     return Canvas, FigureManager
 
 

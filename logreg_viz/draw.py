@@ -1,18 +1,18 @@
-"""Draw your own data, and bend the boundary (notebook 09).
+"""Draw your own data (notebook 12): ``DataEditor``, whose points also go out to, and come in from, CSV files.
 
-The data and the models (``make_dataset`` and its ``PRESETS`` in the ``WINDOW``, ``polynomial_features``,
-``polynomial_model``, ``weights_and_features``) live in ``logreg_data``; this module draws them.
-
-- ``plot_boundaries``: small multiples, each a model's probability surface and boundary in the original 2-D space.
 - ``DataEditor``: a click adds a point of the chosen class, a click on a point removes it, buttons clear or load a
   preset. Every change re-trains (``logreg_core.gradient_descent``, once) and redraws the training view; what
-  cannot be trained (no points, one class, ...) is said on the figure instead of raising.
-- ``DegreeExplorer``: degree and L2 sliders over the polynomial pipeline; the curved boundary, and the training and
-  test accuracy next to the figure.
+  cannot be trained (no points, one class, ...) is said on the figure instead of raising. The points leave and
+  enter as CSV files ``x1,x2,label`` (``logreg_viz.points_csv`` has the rules): ``save_csv`` and ``load_csv`` in
+  code, an upload button and a download link in the widget. A file that breaks a rule is refused with a
+  ``ValueError`` naming the problem and the line; in the widget the same message goes to the status line, and
+  the points on screen stay as they were.
 
-Both views are live views (``logreg_viz.live.LiveView``) that draw with ``logreg_viz.training.TrainingFigure``
-(data panel with probability surface and boundary, loss curve), the same code as the training view of notebooks
-04-05. Importing this module changes no global matplotlib state.
+The data and the models (``make_dataset`` and its ``PRESETS`` in the ``WINDOW``, ``polynomial_features``) live in
+``logreg_data``; the degree explorer and the static figures of polynomial features are in
+``logreg_viz.polynomial``. The editor is a live view (``logreg_viz.live.LiveView``) that draws with
+``logreg_viz.training.TrainingFigure``, the training view of notebooks 05-06. Importing this module changes no
+global matplotlib state.
 """
 
 from __future__ import annotations
@@ -20,30 +20,24 @@ from __future__ import annotations
 import functools
 import html
 import textwrap
+from pathlib import Path
 
 import numpy as np
 from matplotlib.backend_bases import MouseButton
 from threadpoolctl import ThreadpoolController
 
 import logreg_core
-from logreg_data import PRESETS, WINDOW, make_dataset, polynomial_features, polynomial_model, weights_and_features
-from logreg_viz.data_panel import DataPanel
-from logreg_viz.figures import new_figure
+from logreg_data import PRESETS, WINDOW, make_dataset, polynomial_features
 from logreg_viz.live import LiveView
+from logreg_viz.points_csv import MAX_POINTS, download_link, points_from_csv, points_to_csv, read_points_csv
 from logreg_viz.training import TrainingFigure
 
-__all__ = ["ALPHAS", "plot_boundaries", "DataEditor", "DegreeExplorer"]
+__all__ = ["CLASS_NAMES", "HIT_RADIUS_POINTS", "MAX_POINTS", "DataEditor"]
 
-#: The values of the explorer's L2 slider: 0 (no penalty), then about three times larger at each step, up to 1.
-ALPHAS = (0.0, 1e-4, 3e-4, 1e-3, 3e-3, 0.01, 0.03, 0.1, 0.3, 1.0)
 #: How the two classes look, in words (for messages): colours and markers of ``logreg_viz.style``.
 CLASS_NAMES = ("class 0 (blue ●)", "class 1 (orange ■)")
 #: A click closer than this to a point's centre (in typographic points, 1/72 inch) removes the point.
 HIT_RADIUS_POINTS = 6.0
-
-
-def _history(estimator):
-    return logreg_core.GDResult(weights=estimator.weights_history_, losses=estimator.loss_curve_)
 
 
 @functools.cache
@@ -51,7 +45,7 @@ def _blas_threads():
     return ThreadpoolController()  # finds the BLAS libraries once (the limits below then cost microseconds)
 
 
-def _one_blas_thread():
+def one_blas_thread():
     """A context in which NumPy's BLAS uses one thread.
 
     A view's update multiplies small matrices (a 100 x 100 grid by at most 66 weights): more threads save
@@ -62,71 +56,11 @@ def _one_blas_thread():
 
 
 # --------------------------------------------------------------------------------------------------------------
-# Static figures
-# --------------------------------------------------------------------------------------------------------------
-def plot_boundaries(
-    panels,
-    *,
-    suptitle=None,
-    window=None,
-    resolution=200,
-    labels=("class 0", "class 1"),
-    axes=None,
-    panel_size=3.6,
-):
-    """Side by side, fitted models on their data: each one's probability surface, boundary p = 1/2 and points.
-
-    Parameters
-    ----------
-    panels : sequence of (X, y, model, title)
-        ``X`` of shape (n_samples, 2), ``y`` of shape (n_samples,) with labels 0 and 1, ``model`` a fitted
-        ``LogisticRegressionGD`` or a ``Pipeline`` ending in one (its boundary is drawn in the original 2-D space:
-        a curve, when its features bend it), ``title`` a str.
-    suptitle : str or None
-    window : (xlim, ylim) or None
-        Default ``WINDOW``.
-    resolution : int, default=200
-        Pixels a side of each probability image.
-    labels : pair of str, legend names of class 0 and class 1.
-    axes : sequence of matplotlib Axes or None
-        Drawn into if given (nothing else is added); otherwise a new pyplot figure with one row of panels, a
-        colour bar and a legend.
-    panel_size : float, inches per panel of a new figure.
-
-    Returns
-    -------
-    figure : matplotlib Figure
-    """
-    xlim, ylim = WINDOW if window is None else window
-    complete = axes is None  # a figure of its own: with a colour bar and a legend
-    if complete:
-        figure = new_figure((panel_size * len(panels) + 0.9, panel_size + 0.9), canvas="pyplot")
-        axes = np.atleast_1d(figure.subplots(1, len(panels), sharex=True, sharey=True))
-    else:
-        figure = axes[0].figure
-    for k, (ax, (X, y, model, title)) in enumerate(zip(axes, panels)):
-        w, features = weights_and_features(model)
-        panel = DataPanel(ax, X, y, xlim, ylim, resolution=resolution, labels=labels, legend=False,
-                           features=features)
-        panel.set_weights(w)
-        ax.set_title(title, fontsize="medium")
-        if complete and k > 0:
-            ax.set_ylabel("")
-    if complete:
-        figure.colorbar(panel.image, ax=axes, fraction=0.03, pad=0.02).set_label("probability of class 1")
-        handles, names = axes[0].get_legend_handles_labels()
-        figure.legend(handles, names, loc="outside lower center", ncol=len(names))
-        if suptitle:
-            figure.suptitle(suptitle)
-    return figure
-
-
-# --------------------------------------------------------------------------------------------------------------
 # The editor: draw points, re-train, redraw
 # --------------------------------------------------------------------------------------------------------------
-def _checked_points(X, y):
+def _checked_points(X, y, window):
     """``X`` as float64 of shape (n_samples, 2) and ``y`` as int labels 0 or 1, copies; a ValueError says what is
-    wrong."""
+    wrong (a shape, a label, a point outside ``window``, more than ``MAX_POINTS`` points)."""
     X, y = np.array(X, dtype=np.float64), np.asarray(y)
     if X.size == 0:
         X = X.reshape(0, 2)
@@ -136,6 +70,16 @@ def _checked_points(X, y):
         raise ValueError(f"y must have shape ({X.shape[0]},), one label per point; got {y.shape}.")
     if not np.all((y == 0) | (y == 1)):
         raise ValueError(f"y must hold labels 0 and 1 only; got {np.unique(y)}.")
+    if len(y) > MAX_POINTS:
+        raise ValueError(f"{len(y)} points: the editor re-trains on every click and keeps up with at most "
+                         f"{MAX_POINTS} points (MAX_POINTS); keep a sample of them.")
+    (x_low, x_high), (y_low, y_high) = window
+    outside = ~((X[:, 0] >= x_low) & (X[:, 0] <= x_high) & (X[:, 1] >= y_low) & (X[:, 1] <= y_high))
+    if np.any(outside):
+        i = int(np.argmax(outside))
+        raise ValueError(f"point {i}, ({X[i, 0]:g}, {X[i, 1]:g}), lies outside the editor's window (x1 from "
+                         f"{x_low:g} to {x_high:g}, x2 from {y_low:g} to {y_high:g}); scale or move the points "
+                         "into it (NaN and inf are outside too).")
     return X, y.astype(int)
 
 
@@ -180,8 +124,14 @@ class DataEditor(LiveView):
     Choose a class with the toggle above the figure; a click in the data panel adds a point of that class, a
     click on a point removes it. The buttons clear everything or load a preset (``logreg_data.make_dataset``).
     After each change the model is trained again from zero weights: ``logreg_core.gradient_descent``, ``n_iter``
-    updates at the safe learning rate 1/L, on the points or on their polynomial features (``degree`` > 1); the
+    updates at the safe learning rate 1/β, on the points or on their polynomial features (``degree`` > 1); the
     probability surface, the boundary and the loss curve are redrawn at once (``TrainingFigure``).
+
+    The points go out and come in as CSV files ``x1,x2,label`` (the rules: ``logreg_viz.points_csv``): in code
+    with ``save_csv`` and ``load_csv``; in the widget with the upload button (``upload``) and the download link
+    (``download``, the file itself inside a ``data:`` link, refreshed on every change). A file that breaks a rule
+    is refused: ``load_csv`` raises a ``ValueError`` that names the problem and the line, the upload button writes
+    that message in the status line instead; either way the points stay as they were.
 
     What cannot be trained is said on the figure, not raised: no points, a single point, only one class. Points
     of both classes at the very same place are trained on, with a warning (no boundary can get both right).
@@ -189,7 +139,7 @@ class DataEditor(LiveView):
     Parameters
     ----------
     X : array_like of shape (n_samples, 2) or None
-        Points to start from (e.g. ``other_editor.data()[0]``); ignored if ``preset`` is given.
+        Points to start from (e.g. ``other_editor.data()[0]``), inside ``window``; ignored if ``preset`` is given.
     y : array_like of shape (n_samples,) or None
         Their labels, 0 or 1.
     preset : str or None
@@ -203,6 +153,7 @@ class DataEditor(LiveView):
     n_iter : int, default=500
         Updates of gradient descent per re-training.
     window : (xlim, ylim), default ``WINDOW``
+        The data panel; every point lies inside it.
     max_degree : int, default=8
         Top of the degree slider.
     interactive : bool or None
@@ -225,6 +176,8 @@ class DataEditor(LiveView):
     clear_button : ipywidgets.Button.
     preset_buttons : dict of ipywidgets.Button, one per preset.
     degree : ipywidgets.IntSlider, the control ``"degree"``.
+    upload : ipywidgets.FileUpload, loads a points file.
+    download : ipywidgets.HTML, a link that downloads the points as ``my_points.csv``.
     """
 
     def __init__(
@@ -253,13 +206,16 @@ class DataEditor(LiveView):
         self.alpha = float(alpha)
         self.n_iter = int(n_iter)
         self.preset_size = int(preset_size)
+        self.window = tuple(tuple(float(v) for v in limits) for limits in window)
         if preset is not None:
             X, y = make_dataset(preset, self.preset_size)
-        self._X, self._y = _checked_points(np.empty((0, 2)) if X is None else X, np.empty(0) if y is None else y)
+        self._X, self._y = _checked_points(np.empty((0, 2)) if X is None else X, np.empty(0) if y is None else y,
+                                           self.window)
         self.history = self.features = self.learning_rate = self.accuracy = self.message = None
+        self._note = None
 
         self.training_figure = TrainingFigure(
-            self._X, self._y, None, figure=self.figure, title=title, xlim=window[0], ylim=window[1],
+            self._X, self._y, None, figure=self.figure, title=title, xlim=self.window[0], ylim=self.window[1],
             resolution=resolution, loss_scale="linear",
         )
         self.figure.canvas.mpl_connect("button_press_event", self.on_click)
@@ -279,6 +235,13 @@ class DataEditor(LiveView):
                                     layout=widgets.Layout(width="110px"))
             button.on_click(lambda _, name=name: self.load_preset(name))
             self.preset_buttons[name] = button
+        self.upload = widgets.FileUpload(
+            accept=".csv,.txt,text/csv,text/plain", multiple=False, description="upload a CSV",
+            tooltip=f"replace the points by those of a file x1,x2,label (at most {MAX_POINTS} points)",
+            layout=widgets.Layout(width="150px"),
+        )
+        self.upload.observe(self._on_upload, names="value")
+        self.download = widgets.HTML()
         self.degree = widgets.IntSlider(
             value=degree, min=1, max=max(max_degree, degree), description="polynomial degree",
             style={"description_width": "initial"}, continuous_update=False, layout=widgets.Layout(width="360px"),
@@ -286,6 +249,7 @@ class DataEditor(LiveView):
         self.start({"degree": self.degree}, moving=self.training_figure.moving_artists(), rows=[
             [widgets.Label("a click adds:"), self.label, self.clear_button],
             [widgets.Label("load a preset:"), *self.preset_buttons.values()],
+            [widgets.Label("your points:"), self.upload, self.download],
             [self.degree],
         ])
 
@@ -305,8 +269,9 @@ class DataEditor(LiveView):
         return self.X, self.y
 
     def set_points(self, X, y):
-        """Replace every point by ``X`` (shape (n_samples, 2)) with labels ``y`` (0 or 1), re-train and redraw."""
-        self._X, self._y = _checked_points(X, y)
+        """Replace every point by ``X`` (shape (n_samples, 2), inside the window, at most ``MAX_POINTS``) with
+        labels ``y`` (0 or 1), re-train and redraw. A ValueError says what is wrong, and changes nothing."""
+        self._X, self._y = _checked_points(X, y, self.window)
         self.refresh()
 
     def add_point(self, x1, x2, label):
@@ -325,21 +290,70 @@ class DataEditor(LiveView):
         """Replace the points by ``make_dataset(name, n_samples=preset_size)`` (fixed seed)."""
         self.set_points(*make_dataset(name, self.preset_size))
 
+    # -- files ------------------------------------------------------------------------------------------------
+    def save_csv(self, path):
+        """Write the points to ``path`` as a points file: the header ``x1,x2,label``, then one line per point, each
+        coordinate written exactly (``load_csv`` gives back the very same points).
+
+        Raises ValueError while there are no points (a file of a header only is not a points file).
+        """
+        if len(self._y) == 0:
+            raise ValueError("there are no points to save; draw some or load a preset first.")
+        Path(path).write_text(points_to_csv(self._X, self._y), encoding="utf-8", newline="\n")
+
+    def load_csv(self, path):
+        """Replace the points by those of the points file at ``path`` (see ``logreg_viz.points_csv``), re-train and
+        redraw.
+
+        Raises
+        ------
+        ValueError
+            (a ``PointsFileError``) naming the problem, and the line where there is one; the points stay as they
+            were.
+        """
+        X, y = read_points_csv(path, window=self.window)
+        self._note = f"loaded {len(y)} points from {html.escape(Path(path).name)}"
+        self.set_points(X, y)
+
+    def _on_upload(self, change):
+        """The upload button's handler: load the file, or say in the status line why not (never raises)."""
+        if not change["new"]:
+            return  # the value cleared below
+        uploaded = change["new"][0]
+        name = str(uploaded["name"])
+        try:
+            X, y = points_from_csv(bytes(uploaded["content"]), name=name, window=self.window)
+        except ValueError as error:
+            self._note = f"⚠ <b>not loaded</b>, the points are unchanged: {html.escape(str(error), quote=False)}"
+            self.refresh(redraw=False)
+        else:
+            self._note = f"loaded {len(y)} points from {html.escape(name)}"
+            self.set_points(X, y)
+        finally:
+            self.upload.value = ()  # so that the same file can be chosen again
+
     # -- the mouse --------------------------------------------------------------------------------------------
     def on_click(self, event):
         """Matplotlib's ``button_press_event`` handler: a left click adds a point, or removes the one it hits.
 
-        Clicks outside the data panel, with another button, or the second press of a double click are ignored.
+        Clicks outside the data panel, with another button, or the second press of a double click are ignored; so
+        is a click that would add a point beyond ``MAX_POINTS`` (the status line says so).
         """
         if event.inaxes is not self.training_figure.ax_data or event.xdata is None or event.ydata is None:
             return
         if event.button != MouseButton.LEFT or getattr(event, "dblclick", False):
             return
         index = self.point_at(event.xdata, event.ydata)
-        if index is None:
-            self.add_point(event.xdata, event.ydata, self.label.value)
-        else:
+        if index is not None:
             self.remove_point(index)
+        elif len(self._y) >= MAX_POINTS:
+            self._note = (f"⚠ no point added: the editor holds at most {MAX_POINTS} points (it re-trains on every "
+                          "click); remove some first")
+            self.refresh(redraw=False)
+        else:
+            (x_low, x_high), (y_low, y_high) = self.window
+            self.add_point(min(max(event.xdata, x_low), x_high), min(max(event.ydata, y_low), y_high),
+                           self.label.value)
 
     def point_at(self, x1, x2):
         """Index of the point drawn under (x1, x2) (within ``HIT_RADIUS_POINTS`` on screen), or None."""
@@ -362,9 +376,12 @@ class DataEditor(LiveView):
 
     def move_artists(self, degree):
         """Re-train on the current points with polynomial features of ``degree`` (if the points can be trained on),
-        and move the artists; never raises for any data."""
-        with _one_blas_thread():
-            return self._retrain(degree)
+        and move the artists; never raises for any data. A note (a file loaded or refused) leads the status once."""
+        with one_blas_thread():
+            text = self._retrain(degree)
+        self.download.value = download_link(self._X, self._y)
+        note, self._note = self._note, None
+        return text if note is None else f"{note}<br>{text}"
 
     def _retrain(self, degree):
         X, y = self._X, self._y
@@ -400,142 +417,3 @@ class DataEditor(LiveView):
         counts = np.bincount(self._y, minlength=2)
         points = "1 point" if len(self._y) == 1 else f"{len(self._y)} points"
         return f"<b>{points}</b> ({counts[0]} of class 0, {counts[1]} of class 1)"
-
-
-# --------------------------------------------------------------------------------------------------------------
-# The explorer: polynomial degree and L2 strength, training and test accuracy
-# --------------------------------------------------------------------------------------------------------------
-def _format_alpha(alpha):
-    return "0" if alpha == 0 else f"{alpha:g}"
-
-
-class DegreeExplorer(LiveView):
-    """Bend the boundary with polynomial features, and straighten it again with an L2 penalty.
-
-    Each setting fits ``polynomial_model(degree, alpha, max_iter)`` (``PolynomialFeatures`` -> ``StandardScaler`` ->
-    ``LogisticRegressionGD``) on the training points, once, and shows its run with ``TrainingFigure``: the
-    probability surface and the boundary in the original 2-D space (a curve: the contour z = 0 of the model on
-    the image's grid), and the loss curve. Under the figure, the status line gives the training and test accuracy
-    of the setting, and a small table those of the settings tried before.
-
-    Parameters
-    ----------
-    X_train : array_like of shape (n_train, 2)
-    y_train : array_like of shape (n_train,), labels 0 and 1
-    X_test : array_like of shape (n_test, 2)
-    y_test : array_like of shape (n_test,)
-        Points the model never trains on: they measure how it does on new data.
-    degree : int, default=1
-    alpha : float, default=0.0
-        One of ``alphas``.
-    max_iter : int, default=1000
-        Updates of gradient descent per fit.
-    max_degree : int, default=10
-    alphas : sequence of float, default ``ALPHAS``
-        The L2 slider's values.
-    window : (xlim, ylim), default ``WINDOW``
-    interactive : bool or None
-        See ``LiveView``.
-    resolution : int, default=100
-    title : str
-    figsize, dpi : the figure's size in inches and its resolution.
-
-    Attributes
-    ----------
-    model : the fitted ``Pipeline`` of the current setting.
-    train_accuracy, test_accuracy : float, its accuracies.
-    tried : list of (degree, alpha, train_accuracy, test_accuracy), the settings shown so far, newest first.
-    training_figure, figure : the ``TrainingFigure`` and its matplotlib Figure.
-    degree : ipywidgets.IntSlider, the control ``"degree"``; alpha : ipywidgets.SelectionSlider, ``"alpha"``.
-    """
-
-    def __init__(
-        self,
-        X_train,
-        y_train,
-        X_test,
-        y_test,
-        *,
-        degree=1,
-        alpha=0.0,
-        max_iter=1000,
-        max_degree=10,
-        alphas=ALPHAS,
-        window=WINDOW,
-        interactive=None,
-        resolution=100,
-        title="Polynomial features bend the boundary; an L2 penalty straightens it",
-        figsize=(7.6, 4.0),
-        dpi=100,
-    ):
-        import ipywidgets as widgets
-
-        super().__init__(figsize, interactive=interactive, dpi=dpi)
-        self.X_train, self.y_train = np.asarray(X_train, dtype=np.float64), np.asarray(y_train)
-        self.X_test, self.y_test = np.asarray(X_test, dtype=np.float64), np.asarray(y_test)
-        self.max_iter = int(max_iter)
-        self.tried = []
-        history, features = self._fit(degree, alpha)
-        self.training_figure = TrainingFigure(
-            self.X_train, self.y_train, history, figure=self.figure, title=title, xlim=window[0], ylim=window[1],
-            resolution=resolution, loss_scale="linear", features=features,
-        )
-        self.training_figure.show_iteration(history.n_steps)  # the trained model, at the end of its run
-
-        self.degree = widgets.IntSlider(
-            value=degree, min=1, max=max(max_degree, degree), description="polynomial degree",
-            style={"description_width": "initial"}, continuous_update=True, layout=widgets.Layout(width="380px"),
-        )
-        self.alpha = widgets.SelectionSlider(
-            options=[(_format_alpha(a), float(a)) for a in alphas], value=float(alpha), description="L2 strength α",
-            style={"description_width": "initial"}, continuous_update=True, layout=widgets.Layout(width="380px"),
-        )
-        self.start({"degree": self.degree, "alpha": self.alpha}, rows=[[self.degree, self.alpha]],
-                   moving=self.training_figure.moving_artists())
-
-    def _fit(self, degree, alpha):
-        self._fitted = (degree, alpha)
-        self.model = polynomial_model(degree, alpha, self.max_iter).fit(self.X_train, self.y_train)
-        self.train_accuracy = float(self.model.score(self.X_train, self.y_train))
-        self.test_accuracy = float(self.model.score(self.X_test, self.y_test))
-        self.tried = [(degree, alpha, self.train_accuracy, self.test_accuracy)] + [
-            row for row in self.tried if row[:2] != (degree, alpha)
-        ]
-        return _history(self.model[-1]), weights_and_features(self.model)[1]
-
-    def move_artists(self, degree, alpha):
-        """Fit the pipeline of this degree and L2 strength (once per setting), and show its run at the end."""
-        if (degree, alpha) != self._fitted:
-            with _one_blas_thread():
-                history, features = self._fit(degree, alpha)
-                if self.training_figure.set_data(self.X_train, self.y_train, history, features=features):
-                    self.redraw_everything()  # new limits on the loss axis
-        return self._show(degree, alpha)
-
-    def describe(self):
-        degree, alpha = self.values["degree"], self.values["alpha"]
-        return (f"<DegreeExplorer: degree {degree}, alpha {_format_alpha(alpha)}: training accuracy "
-                f"{self.train_accuracy:.1%}, test accuracy {self.test_accuracy:.1%}>")
-
-    def _show(self, degree, alpha):
-        n_features = self.model[0].n_output_features_
-        self.training_figure.ax_data.set_title(
-            f"degree {degree}, α = {_format_alpha(alpha)}: training {self.train_accuracy:.0%}, "
-            f"test {self.test_accuracy:.0%}", fontsize="medium",
-        )
-        names = self.model[0].get_feature_names_out(["x₁", "x₂"])
-        shown = ", ".join(html.escape(name.replace(" ", "·")) for name in names[:9])
-        cell = '<td style="padding: 0 8px 0 0; text-align: right">'
-        rows = "".join(
-            f"<tr>{cell}{d}</td>{cell}{_format_alpha(a)}</td>{cell}{train:.1%}</td>{cell}{test:.1%}</td></tr>"
-            for d, a, train, test in self.tried[:6]
-        )
-        return (
-            f"<b>degree {degree}, α = {_format_alpha(alpha)}</b>: "
-            f"training accuracy <b>{self.train_accuracy:.1%}</b> ({len(self.y_train)} points), "
-            f"test accuracy <b>{self.test_accuracy:.1%}</b> ({len(self.y_test)} new points)<br>"
-            f"<small>linear in {n_features} features: {shown}{', …' if len(names) > 9 else ''}</small><br>"
-            f"<b>Tried so far</b> (newest first)"
-            f'<table style="border-collapse: collapse; line-height: 1.2"><tr>{cell}degree</td>{cell}α</td>'
-            f"{cell}training</td>{cell}test</td></tr>{rows}</table>"
-        )

@@ -1,14 +1,19 @@
-"""More than two classes, drawn: decision regions of 2-D data with three classes (notebook 08).
+"""More than two classes, drawn: decision regions and class probabilities of 2-D data with three classes
+(notebook 11).
 
 A classifier with K classes splits the plane into K regions, one per predicted class. For a linear model
 (one-vs-rest or softmax regression) each region is bounded by straight lines. This module draws them:
 
 ``MULTICLASS_COLORS``          class 0 and class 1 keep the series' colours; class 2 is Okabe-Ito bluish green
 ``plot_multiclass``            scatter the samples, colour and marker by class
+``plot_samples``               the same as a figure of its own, titled, labelled, with a legend
 ``draw_decision_regions``      shade the plane by the class a model predicts there, on an axes you pass
 ``draw_linear_boundaries``     the lines w . x + b = 0 of several linear scores (e.g. one-vs-rest's binary ones)
 ``plot_decision_regions``      regions + samples (+ lines), titled and labelled, on one axes
 ``compare_decision_regions``   the same, side by side for several models, on shared axes
+``plot_class_probabilities``   P(class k | x) over the plane: one row per model, one panel per class
+``first_step_with_region``     the first step of a recorded training run at which a class wins somewhere in view
+``region_shares``              how much of the view each class's region covers
 ``TrainingRegionsExplorer``    a step slider (with Play) replaying gradient descent of a linear multiclass model:
                                the regions and the loss curve move together
 
@@ -21,7 +26,7 @@ matplotlib's global state.
 from __future__ import annotations
 
 import numpy as np
-from matplotlib.colors import ListedColormap
+from matplotlib.colors import LinearSegmentedColormap, ListedColormap
 
 from logreg_viz.figures import new_figure
 from logreg_viz.live import LiveView
@@ -31,11 +36,15 @@ __all__ = [
     "MULTICLASS_COLORS",
     "MULTICLASS_MARKERS",
     "plot_multiclass",
+    "plot_samples",
     "region_grid",
     "draw_decision_regions",
     "draw_linear_boundaries",
     "plot_decision_regions",
     "compare_decision_regions",
+    "plot_class_probabilities",
+    "first_step_with_region",
+    "region_shares",
     "TrainingRegionsExplorer",
 ]
 
@@ -92,6 +101,30 @@ def plot_multiclass(ax, X, y, labels=None, **scatter_kwargs):
                    label=labels[k], **kwargs)
         for k in range(n_classes)
     ]
+
+
+def plot_samples(X, y, *, labels=None, title="Samples by class", xlabel="feature 1", ylabel="feature 2",
+                 figsize=(5.5, 4.5)):
+    """The samples alone, coloured and shaped by class, in a figure of their own (titled, labelled, a legend).
+
+    Parameters
+    ----------
+    X : array_like of shape (n_samples, 2)
+    y : array_like of int of shape (n_samples,), labels 0..K-1 with K <= 3
+    labels : sequence of str or None, class names.
+    title, xlabel, ylabel : str
+    figsize : pair of float
+
+    Returns
+    -------
+    figure : matplotlib Figure (pyplot's)
+    """
+    figure = new_figure(figsize, canvas="pyplot")
+    ax = figure.subplots()
+    plot_multiclass(ax, X, y, labels)
+    label_axes(ax, title, xlabel, ylabel)
+    ax.legend(loc="upper left", title="class" if labels is None else None)
+    return figure
 
 
 def region_grid(X, resolution=300, padding=0.08):
@@ -278,6 +311,115 @@ def compare_decision_regions(models, X, y, *, labels=None, xlabel="feature 1", y
     if suptitle:
         fig.suptitle(suptitle, fontsize=13)
     return fig
+
+
+def _probability_cmap(k):
+    """White at probability 0, class ``k``'s colour at probability 1, in ten bands of 0.1 (readable by eye, and a
+    fraction of the size of a smooth picture in a stored notebook)."""
+    return LinearSegmentedColormap.from_list(f"p_class{k}", ["#FFFFFF", MULTICLASS_COLORS[k]], N=10)
+
+
+def plot_class_probabilities(models, X, y, *, labels=None, xlabel="feature 1", ylabel="feature 2",
+                             suptitle=None, resolution=200, levels=(0.1, 0.5, 0.9), panel_size=(3.6, 3.3)):
+    """The probability of each class over the plane, as a picture: one row per model, one panel per class.
+
+    Panel (row m, column k) shades P(class k | x) under model m from white (0) to class k's colour (1) in bands of
+    0.1, with labelled contour lines at ``levels``, and the samples on top. The argmax regions show only which class is most
+    probable; these panels show how probable it is, and where a model is unsure.
+
+    Parameters
+    ----------
+    models : dict of str to callable
+        Row title -> ``predict_proba``: points of shape (m, 2) to probabilities of shape (m, n_classes), rows
+        summing to 1 (e.g. a fitted estimator's ``predict_proba``).
+    X : array_like of shape (n_samples, 2)
+    y : array_like of int of shape (n_samples,), labels 0..n_classes-1
+    labels : sequence of str or None, class names.
+    xlabel, ylabel : str
+    suptitle : str or None
+    resolution : int, default=200, grid points a side.
+    levels : sequence of float, the contour lines drawn and labelled.
+    panel_size : pair of float, inches per panel.
+
+    Returns
+    -------
+    figure : matplotlib Figure (pyplot's)
+    """
+    X, y = _check_2d(X, y)
+    n_classes = int(y.max()) + 1
+    labels = labels or [f"class {k}" for k in range(n_classes)]
+    points, extent = region_grid(X, resolution)
+    figure = new_figure((panel_size[0] * n_classes + 0.4, panel_size[1] * len(models) + 1.0), canvas="pyplot")
+    axes = figure.subplots(len(models), n_classes, sharex=True, sharey=True, squeeze=False)
+    xs, ys = np.linspace(extent[0], extent[1], resolution), np.linspace(extent[2], extent[3], resolution)
+    for row, (title, predict_proba) in zip(axes, models.items()):
+        probabilities = np.asarray(predict_proba(points), dtype=np.float64)
+        if probabilities.shape != (len(points), n_classes):
+            raise ValueError(f"{title!r}: predict_proba must return shape (m, {n_classes}); got "
+                             f"{probabilities.shape}.")
+        for k, ax in enumerate(row):
+            p = probabilities[:, k].reshape(resolution, resolution)
+            ax.imshow(p, origin="lower", extent=extent, cmap=_probability_cmap(k), vmin=0.0, vmax=1.0,
+                              interpolation="nearest", aspect="auto", zorder=0)
+            lines = ax.contour(xs, ys, p, levels=list(levels), colors="black", linewidths=0.8, zorder=1)
+            ax.clabel(lines, fmt="%.1f", fontsize=8)
+            plot_multiclass(ax, X, y, labels, s=16, edgecolors="black", linewidths=0.4)  # visible on any shade
+            label_axes(ax, f"{title}\nP({labels[k]} | x)", xlabel, ylabel if k == 0 else "")
+            ax.title.set_fontsize("medium")
+    for k in range(n_classes):
+        figure.colorbar(axes[-1][k].images[0], ax=axes[:, k], orientation="horizontal", fraction=0.05, pad=0.02,
+                        aspect=25).set_label(f"P({labels[k]} | x)")
+    if suptitle:
+        figure.suptitle(suptitle, fontsize=13)
+    handles, names = axes[0][0].get_legend_handles_labels()
+    figure.legend(handles, names, loc="outside lower center", ncol=n_classes, fontsize="small")
+    return figure
+
+
+def first_step_with_region(weights_history, X, k, *, resolution=200, padding=0.08):
+    """The first step of a recorded run at which class ``k`` wins somewhere in view, or None if it never does.
+
+    "In view" is the grid of ``region_grid(X, resolution, padding)``, the grid that ``TrainingRegionsExplorer``
+    shows with the same resolution: the step at which its region first appears there.
+
+    Parameters
+    ----------
+    weights_history : array_like of shape (n_steps + 1, 3, n_classes)
+        The weights before training and after each step (intercepts in row 0); the model predicts
+        ``argmax_k`` of the scores.
+    X : array_like of shape (n_samples, 2)
+    k : int, the class.
+    resolution, padding : the grid, as in ``region_grid``.
+
+    Returns
+    -------
+    step : int or None
+    """
+    weights_history = np.asarray(weights_history, dtype=np.float64)
+    grid_b = _with_intercept(region_grid(X, resolution, padding)[0])
+    for step, W in enumerate(weights_history):
+        if np.any(np.argmax(grid_b @ W, axis=1) == k):
+            return step
+    return None
+
+
+def region_shares(W, X, *, resolution=200, padding=0.08):
+    """The share of the view that each class's region covers under the weights ``W``.
+
+    Parameters
+    ----------
+    W : array_like of shape (3, n_classes)
+        Intercepts in row 0; the model predicts ``argmax`` of the scores.
+    X : array_like of shape (n_samples, 2), the samples the view covers (``region_grid``).
+    resolution, padding : the grid, as in ``region_grid``.
+
+    Returns
+    -------
+    shares : ndarray of shape (n_classes,), summing to 1
+    """
+    W = np.asarray(W, dtype=np.float64)
+    grid_b = _with_intercept(region_grid(X, resolution, padding)[0])
+    return np.bincount(np.argmax(grid_b @ W, axis=1), minlength=W.shape[1]) / len(grid_b)
 
 
 def _with_intercept(points):

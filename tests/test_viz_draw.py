@@ -1,25 +1,28 @@
-"""Notebook 09's editor and degree explorer (logreg_viz.draw), and what they added to the training view, on Agg.
+"""Notebook 12's data editor (logreg_viz.draw.DataEditor) on Agg: clicks, what it trains and draws, and its points
+in and out of CSV files (code, the upload control and the download link).
 
 Clicks are simulated by calling the editor's handler with fake events (``xdata``, ``ydata``, ``button``,
-``inaxes``, ``dblclick``), as matplotlib would. What the figure shows is checked against the core: every change
-re-trains exactly as ``logreg_core.gradient_descent`` does, the probability image is the model on the grid, a
-straight boundary is ``boundary_segment``'s and a curved one runs through grid cells where the model's score
-changes sign. The explorer's accuracies are those of a scikit-learn ``Pipeline`` fitted directly.
+``inaxes``, ``dblclick``), as matplotlib would; an upload by setting the upload widget's value as ipywidgets does
+when a browser sends a file. What the figure shows is checked against the core: every change re-trains exactly as
+``logreg_core.gradient_descent`` does, the probability image is the model on the grid, a straight boundary is
+``boundary_segment``'s and a curved one runs through grid cells where the model's score changes sign.
 """
 
+import base64
+import datetime
+import re
 import warnings
 from types import SimpleNamespace
 
-import matplotlib.figure
 import numpy as np
 import pytest
 
 import logreg_core
-from logreg_data import PRESETS, WINDOW, make_dataset, polynomial_features, polynomial_model, weights_and_features
-from logreg_estimator import LogisticRegressionGD
-from logreg_viz.draw import ALPHAS, HIT_RADIUS_POINTS, DataEditor, DegreeExplorer, plot_boundaries
-from logreg_viz.geometry import boundary_curves, boundary_segment
-from logreg_viz.training import TrainingFigure
+from logreg_data import PRESETS, make_dataset, polynomial_features
+from logreg_viz.draw import HIT_RADIUS_POINTS, MAX_POINTS, DataEditor
+from logreg_viz.geometry import boundary_segment
+from logreg_viz.points_csv import points_to_csv
+from test_viz_points_csv import BAD_FILES
 
 N_ITER = 500
 
@@ -146,6 +149,13 @@ def test_the_export_is_a_copy_and_the_input_is_checked():
         editor.set_points(np.zeros((2, 2)), [0, 2])
     with pytest.raises(ValueError, match="alpha"):
         _editor(alpha=-1.0)
+    with pytest.raises(ValueError, match="outside the editor's window"):
+        editor.set_points([[0.0, 0.0], [2.5, 0.0]], [0, 1])
+    with pytest.raises(ValueError, match="outside the editor's window"):
+        editor.set_points([[0.0, np.nan]], [0])
+    with pytest.raises(ValueError, match=f"at most {MAX_POINTS} points"):
+        editor.set_points(np.zeros((MAX_POINTS + 1, 2)), np.zeros(MAX_POINTS + 1, dtype=int))
+    np.testing.assert_array_equal(editor.X, make_dataset("circles", 60)[0])  # each refusal changed nothing
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -333,122 +343,120 @@ def test_the_editor_says_what_it_shows_in_words():
 
 
 # ----------------------------------------------------------------------------------------------------------------
-# The degree explorer
+# Points in and out: save_csv and load_csv, the upload control, the download link
 # ----------------------------------------------------------------------------------------------------------------
+def _upload(editor, content, name="points.csv"):
+    """What ipywidgets does when the browser sends a file through the FileUpload widget."""
+    editor.upload.value = ({"name": name, "type": "text/csv", "size": len(content), "content": memoryview(content),
+                            "last_modified": datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc)},)
+
+
+def _state(editor):
+    return editor.X.tobytes(), editor.y.tobytes(), editor.history
+
+
 @pytest.fixture(scope="module")
-def noisy_circles():
-    X_train, y_train = make_dataset("circles", 30, noise=0.25, random_state=8)
-    X_test, y_test = make_dataset("circles", 300, noise=0.25, random_state=100)
-    return X_train, y_train, X_test, y_test
+def xor_editor():
+    """One editor for every bad file: none of them may change it."""
+    return _editor(preset="XOR")
 
 
-def test_the_explorers_accuracies_match_a_pipeline_fit_directly(noisy_circles):
-    X_train, y_train, X_test, y_test = noisy_circles
-    explorer = DegreeExplorer(*noisy_circles, degree=1, max_iter=300, interactive=False, resolution=40, dpi=60)
-    for degree, alpha in [(1, 0.0), (2, 0.0), (8, 0.0), (8, 0.1), (3, 1.0)]:
-        explorer.degree.value = degree
-        explorer.alpha.value = alpha
-        direct = polynomial_model(degree, alpha, max_iter=300).fit(X_train, y_train)
-        assert explorer.train_accuracy == direct.score(X_train, y_train)
-        assert explorer.test_accuracy == direct.score(X_test, y_test)
-        assert explorer.tried[0] == (degree, alpha, explorer.train_accuracy, explorer.test_accuracy)
-        assert f"training accuracy <b>{direct.score(X_train, y_train):.1%}</b>" in explorer.status_text
-        assert f"test accuracy <b>{direct.score(X_test, y_test):.1%}</b>" in explorer.status_text
-        figure = explorer.training_figure
-        np.testing.assert_array_equal(figure.loss_line.get_ydata(), direct[-1].loss_curve_)
-        assert figure.iteration == 300  # the trained model is shown, not a moment of its training
-        panel = figure.panel
-        z_grid = direct.decision_function(panel.grid).reshape(panel.shape)
-        np.testing.assert_allclose(panel.image.get_array(), logreg_core.sigmoid(z_grid), atol=1e-12)
-        _assert_boundary_is_the_zero_contour(panel, z_grid)
+def test_save_then_load_gives_the_very_same_points_and_retrains(tmp_path):
+    rng = np.random.default_rng(3)
+    X = rng.uniform(-2, 2, size=(45, 2))
+    y = (X[:, 0] * X[:, 1] > 0).astype(int)
+    source = _editor(X=X, y=y)
+    source.save_csv(tmp_path / "mine.csv")
+    assert (tmp_path / "mine.csv").read_text(encoding="utf-8") == points_to_csv(X, y)
+    target = _editor(preset="moons", degree=2)
+    target.load_csv(tmp_path / "mine.csv")
+    assert target.X.tobytes() == X.tobytes()  # exactly, to the last bit
+    np.testing.assert_array_equal(target.y, y)
+    expected = _gradient_descent(X, y, polynomial_features(2).fit(X).transform)
+    np.testing.assert_array_equal(target.history.weights, expected.weights)
+    assert target.status_text.startswith("loaded 45 points from mine.csv<br><b>45 points</b>")
 
 
-def test_the_explorer_keeps_the_settings_tried_newest_first(noisy_circles):
-    explorer = DegreeExplorer(*noisy_circles, degree=2, max_iter=50, interactive=False, resolution=30, dpi=50)
-    explorer.set(degree=3)
-    explorer.set(alpha=ALPHAS[3])
-    explorer.set(degree=2, alpha=0.0)  # tried before: moves to the top, not repeated
-    assert [row[:2] for row in explorer.tried] == [(2, 0.0), (3, ALPHAS[3]), (3, 0.0)]
-    assert (explorer.degree.value, explorer.alpha.value) == (2, 0.0)  # set() moves the sliders
-    bundle = explorer._repr_mimebundle_()
-    assert bundle["image/png"] and bundle["text/plain"].startswith("<DegreeExplorer: degree")
+def test_saving_no_points_is_refused(tmp_path):
+    with pytest.raises(ValueError, match="no points to save"):
+        _editor().save_csv(tmp_path / "empty.csv")
+    assert not (tmp_path / "empty.csv").exists()
 
 
-def test_a_blitted_explorer_frame_equals_a_full_redraw(noisy_circles):
-    explorer = DegreeExplorer(*noisy_circles, degree=1, max_iter=100, interactive=False, resolution=40, dpi=50)
-    for degree, alpha in [(6, 0.0), (6, 0.3), (2, 0.3)]:
-        explorer.degree.value, explorer.alpha.value = degree, alpha
-        blitted = _pixels(explorer.figure)
-        explorer.figure.canvas.draw()
-        np.testing.assert_array_equal(blitted, _pixels(explorer.figure))
+@pytest.mark.parametrize("case", BAD_FILES)
+def test_load_csv_refuses_a_bad_file_and_keeps_the_points(case, tmp_path, xor_editor):
+    content, line, fragments = BAD_FILES[case]
+    (tmp_path / "bad.csv").write_bytes(content)
+    editor = xor_editor
+    before, status = _state(editor), editor.status_text
+    with pytest.raises(ValueError) as caught:
+        editor.load_csv(tmp_path / "bad.csv")
+    message = str(caught.value)
+    assert message.startswith("bad.csv" + ("" if line is None else f", line {line}") + ": ")
+    assert all(fragment in message for fragment in fragments), message
+    assert _state(editor) == before and editor.status_text == status  # nothing changed, not even re-trained
 
 
-# ----------------------------------------------------------------------------------------------------------------
-# Static figures, the boundary of a feature map, and the training view's additions
-# ----------------------------------------------------------------------------------------------------------------
-def test_weights_and_features_of_an_estimator_and_of_a_pipeline():
-    X, y = make_dataset("moons", 80)
-    line = LogisticRegressionGD(learning_rate="auto", max_iter=50).fit(X, y)
-    w, features = weights_and_features(line)
-    assert features is None
-    np.testing.assert_array_equal(w, np.r_[line.intercept_, line.coef_[0]])
-    curve = polynomial_model(3, max_iter=50).fit(X, y)
-    w, features = weights_and_features(curve)
-    np.testing.assert_allclose(logreg_core.add_intercept(features(X)) @ w, curve.decision_function(X), atol=1e-12)
+def test_an_upload_replaces_the_points_and_the_control_is_ready_for_the_next_file():
+    editor = _editor(preset="two blobs")
+    X, y = make_dataset("circles", 40)
+    content = points_to_csv(X, y).encode()
+    _upload(editor, content, "rings.csv")
+    assert editor.X.tobytes() == X.tobytes() and np.array_equal(editor.y, y)
+    assert editor.status_text.startswith("loaded 40 points from rings.csv<br><b>40 points</b>")
+    assert editor.upload.value == ()  # cleared: the same file can be chosen again
+    editor.clear()
+    _upload(editor, content, "rings.csv")
+    assert len(editor.y) == 40
+    editor.clear()
+    assert not editor.status_text.startswith("loaded")  # the note leads the status line once
 
 
-def test_plot_boundaries_draws_each_model_in_the_plane():
-    X, y = make_dataset("circles", 80)
-    line = LogisticRegressionGD(learning_rate="auto", max_iter=50).fit(X, y)
-    curve = polynomial_model(2, max_iter=200).fit(X, y)
-    figure = plot_boundaries([(X, y, line, "a line"), (X, y, curve, "a curve")], suptitle="two models",
-                             resolution=50)
-    data_axes = [ax for ax in figure.axes if ax.get_title() in ("a line", "a curve")]
-    assert len(data_axes) == 2 and figure.get_suptitle() == "two models"
-    (line_boundary,) = [l for l in data_axes[0].get_lines() if l.get_label() == "boundary p = ½"]
-    xs, ys = line_boundary.get_data()
-    w = weights_and_features(line)[0]
-    np.testing.assert_allclose(w[0] + w[1] * xs + w[2] * ys, 0.0, atol=1e-9)
-    (curve_boundary,) = [l for l in data_axes[1].get_lines() if l.get_label() == "boundary p = ½"]
-    bx, by = curve_boundary.get_data()
-    assert np.nanmax(np.hypot(bx, by)) < 1.0 < 2.0  # a closed curve between the disc and the ring
-    given = matplotlib.figure.Figure().subplots(1, 2)
-    assert plot_boundaries([(X, y, line, "a"), (X, y, curve, "b")], axes=given) is given[0].figure
+@pytest.mark.parametrize("case", BAD_FILES)
+def test_a_bad_upload_is_said_in_the_status_line_and_changes_no_point(case, xor_editor):
+    content, line, fragments = BAD_FILES[case]
+    editor = xor_editor
+    before = _state(editor)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        _upload(editor, content, "upload.csv")  # never raises
+    note, rest = editor.status_text.split("<br>", 1)
+    assert note.startswith("⚠ <b>not loaded</b>, the points are unchanged: upload.csv")
+    if line is not None:
+        assert f"line {line}: " in note
+    assert rest.startswith("<b>60 points</b> (30 of class 0, 30 of class 1)")
+    assert all(fragment in note for fragment in fragments), note
+    assert editor.X.tobytes() == before[0] and editor.y.tobytes() == before[1]
+    assert editor.upload.value == ()
 
 
-def test_boundary_curves_trace_the_zero_level():
-    xs = np.linspace(-2, 2, 81)
-    grid_x, grid_y = np.meshgrid(xs, xs)
-    bx, by = boundary_curves(xs, xs, grid_x**2 + grid_y**2 - 1.0)  # the unit circle
-    np.testing.assert_allclose(np.hypot(bx, by), 1.0, atol=2e-3)
-    two = np.minimum(np.hypot(grid_x - 1, grid_y) - 0.5, np.hypot(grid_x + 1, grid_y) - 0.5)  # two circles
-    bx, by = boundary_curves(xs, xs, two)
-    assert np.count_nonzero(np.isnan(bx)) == 1 and np.all(np.isnan(bx) == np.isnan(by))
-    for empty in boundary_curves(xs, xs, np.ones_like(grid_x)):  # no sign change: no boundary
-        assert empty.shape == (0,)
+def test_an_upload_s_file_name_cannot_inject_html():
+    editor = _editor()
+    _upload(editor, b"x1,x2,label\n5,5,1\n", "<img src=x onerror=alert(1)>.csv")
+    assert "<img" not in editor.status_text and "&lt;img" in editor.status_text
 
 
-def test_training_figure_takes_a_feature_map_and_new_data():
-    X, y = make_dataset("XOR", 40)
-    features = polynomial_features(2).fit(X).transform
-    history = _gradient_descent(X, y, features, n_iter=30)
-    figure = TrainingFigure(X, y, history, features=features, xlim=WINDOW[0], ylim=WINDOW[1], resolution=30, dpi=40)
-    np.testing.assert_array_equal(figure.X_b, logreg_core.add_intercept(features(X)))
-    assert figure.iteration == 0 and not figure.message.get_visible()  # as before: a run starts at iteration 0
-    X2, y2 = make_dataset("two blobs", 14)
-    line = _gradient_descent(X2, y2, n_iter=20)
-    figure.set_data(X2, y2, line, message="a note")
-    assert figure.iteration == 20 and figure.n_steps == 20 and figure.panel.features is None
-    assert figure.message.get_visible() and figure.message.get_text() == "a note"
-    np.testing.assert_array_equal(figure.X_b, logreg_core.add_intercept(X2))
-    assert sum(len(c.get_offsets()) for c in figure.panel.points) == 14
-    figure.set_data(X2[:1], y2[:1], None)
-    assert figure.history is None and figure.n_steps == 0 and figure.X_b is None
-    assert not figure.message.get_visible() and figure.ax_data.get_title() == "no model"
-    figure.figure.canvas.draw()
+def test_the_download_link_holds_the_points_and_follows_every_change():
+    editor = _editor(preset="moons")
+
+    def downloaded():
+        payload = re.search(r"base64,([A-Za-z0-9+/=]+)", editor.download.value).group(1)
+        return base64.b64decode(payload).decode()
+
+    assert downloaded() == points_to_csv(editor.X, editor.y)
+    assert 'download="my_points.csv"' in editor.download.value and "60 points" in editor.download.value
+    _click(editor, 1.9, 1.9)
+    assert downloaded() == points_to_csv(editor.X, editor.y) and "61 points" in editor.download.value
+    editor.clear()
+    assert "nothing to download yet" in editor.download.value
 
 
-def test_a_training_figure_without_a_run_is_laid_out_like_one_with_a_run():
-    empty = TrainingFigure(np.empty((0, 2)), np.empty(0), None, xlim=(-1, 1), ylim=(-1, 1), loss_scale="linear")
-    ax = empty.ax_data.get_position()
-    assert ax.width > 0.2 and ax.height > 0.5  # not squeezed by the empty (unclipped) loss marker
+def test_a_click_beyond_max_points_adds_nothing_and_says_why():
+    X = np.random.default_rng(0).uniform(-1.9, 1.9, size=(MAX_POINTS, 2))
+    editor = _editor(X=X, y=(X[:, 0] > 0).astype(int))
+    before = _state(editor)[:2]
+    _click(editor, -1.95, 1.95)
+    assert _state(editor)[:2] == before
+    assert editor.status_text.startswith(f"⚠ no point added: the editor holds at most {MAX_POINTS} points")
+    _click(editor, *X[0])  # removing still works
+    assert len(editor.y) == MAX_POINTS - 1

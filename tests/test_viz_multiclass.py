@@ -1,5 +1,6 @@
 """logreg_viz.multiclass: regions against the models' own predictions, the drawn lines against their equations,
-the colours against the series' style, and the training explorer's update logic."""
+the probability panels against the models' own probabilities, the colours against the series' style, the first
+step at which a class wins somewhere in view, and the training explorer's update logic."""
 
 import numpy as np
 import pytest
@@ -17,9 +18,13 @@ from logreg_viz.multiclass import (
     compare_decision_regions,
     draw_decision_regions,
     draw_linear_boundaries,
+    first_step_with_region,
+    plot_class_probabilities,
     plot_decision_regions,
     plot_multiclass,
+    plot_samples,
     region_grid,
+    region_shares,
 )
 from logreg_viz.style import ACCENT_COLORS, CLASS_COLORS, CLASS_MARKERS
 
@@ -150,3 +155,64 @@ def test_explorer_rejects_mismatched_history():
         TrainingRegionsExplorer(X, Y, weights, losses[:-1])
     with pytest.raises(ValueError, match="n_steps \\+ 1, 3, n_classes"):
         TrainingRegionsExplorer(X, Y, weights[:, 1:], losses)
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Figures of their own, probabilities, and moments of a training run
+# ----------------------------------------------------------------------------------------------------------------
+def test_plot_samples_is_a_titled_labelled_figure_with_a_legend():
+    figure = plot_samples(X, Y, labels=["a", "b", "c"], title="T", xlabel="u", ylabel="v")
+    (ax,) = figure.axes
+    assert (ax.get_title(), ax.get_xlabel(), ax.get_ylabel()) == ("T", "u", "v")
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["a", "b", "c"]
+
+
+def _softmax_proba(W):
+    def predict_proba(points):
+        Z = logreg_core.add_intercept(points) @ W
+        E = np.exp(Z - Z.max(axis=1, keepdims=True))
+        return E / E.sum(axis=1, keepdims=True)
+
+    return predict_proba
+
+
+def test_each_probability_panel_is_that_class_s_probability_on_the_grid():
+    W = np.random.default_rng(2).normal(size=(3, 3))
+    models = {"first": _softmax_proba(W), "second": _softmax_proba(-W)}
+    figure = plot_class_probabilities(models, X, Y, labels=["a", "b", "c"], resolution=30, suptitle="S")
+    panels = [ax for ax in figure.axes if ax.images]
+    assert len(panels) == 6
+    points, _ = region_grid(X, resolution=30)
+    for m, (title, predict_proba) in enumerate(models.items()):
+        P = predict_proba(points)
+        for k in range(3):
+            ax = panels[3 * m + k]
+            np.testing.assert_allclose(ax.images[0].get_array(), P[:, k].reshape(30, 30))
+            assert ax.get_title() == f"{title}\nP({'abc'[k]} | x)" and ax.get_xlabel()
+            assert ax.images[0].get_cmap()(1.0)[:3] == pytest.approx(to_rgba(MULTICLASS_COLORS[k])[:3], abs=0.01)
+    assert figure.get_suptitle() == "S" and len(figure.legends) == 1
+    colorbars = [ax for ax in figure.axes if ax.get_xlabel().startswith("P(") and not ax.images]
+    assert [ax.get_xlabel() for ax in colorbars] == ["P(a | x)", "P(b | x)", "P(c | x)"]
+
+
+def test_probabilities_of_the_wrong_shape_are_explained():
+    with pytest.raises(ValueError, match="'two columns'.*shape \\(m, 3\\)"):
+        plot_class_probabilities({"two columns": lambda points: np.full((len(points), 2), 0.5)}, X, Y,
+                                 resolution=10)
+
+
+def test_the_first_step_with_a_region_and_the_shares_of_the_view():
+    weights, _ = _history()
+    weights = np.concatenate([np.zeros((2, 3, 3)), weights])  # two steps in which every score ties: class 0 wins
+    points, _ = region_grid(X, resolution=25)
+    grid_b = logreg_core.add_intercept(points)
+    for k in range(3):
+        step = first_step_with_region(weights, X, k, resolution=25)
+        wins = [np.any(np.argmax(grid_b @ W, axis=1) == k) for W in weights]
+        assert step == (wins.index(True) if any(wins) else None)
+        assert step is None or step >= 2 or k == 0
+    assert first_step_with_region(np.zeros((4, 3, 3)), X, 2, resolution=10) is None
+    shares = region_shares(weights[-1], X, resolution=25)
+    np.testing.assert_allclose(shares, np.bincount(np.argmax(grid_b @ weights[-1], axis=1), minlength=3) / 625)
+    assert shares.sum() == pytest.approx(1.0)
+    np.testing.assert_array_equal(region_shares(np.zeros((3, 3)), X, resolution=10), [1.0, 0.0, 0.0])
