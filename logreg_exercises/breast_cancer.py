@@ -11,7 +11,7 @@ from sklearn.metrics import precision_score, recall_score
 from sklearn.preprocessing import StandardScaler
 
 from logreg_exercises import run_check
-from logreg_exercises._hidden import run_hidden_check
+from logreg_exercises._hidden import check
 
 __all__ = ["check_standardize", "check_recall_and_precision"]
 
@@ -94,7 +94,7 @@ def check_standardize(standardize, hidden=False):
         ("seven features, 120 training samples", _scaling_case(*_scaling_data(seed=61, n_train=120, n_features=7))),
         ("a test set of one sample", _scaling_case(*_scaling_data(seed=62, n_train=25, n_test=1, n_features=4))),
     ]
-    return run_hidden_check("standardize", standardize, cases, blocked=[
+    return check("standardize", standardize, cases, hidden=True, blocked=[
         ("logreg_data", "standardize", "compute the means and standard deviations yourself")])
 
 
@@ -167,4 +167,4 @@ def check_recall_and_precision(recall_and_precision, hidden=False):
     blocked = [("sklearn.metrics", name, advice) for name in
                ("recall_score", "precision_score", "confusion_matrix", "precision_recall_fscore_support")]
     blocked.append(("logreg_viz.threshold", "threshold_metrics", advice))
-    return run_hidden_check("recall_and_precision", recall_and_precision, cases, blocked=blocked)
+    return check("recall_and_precision", recall_and_precision, cases, hidden=True, blocked=blocked)

@@ -25,7 +25,7 @@ from sklearn.preprocessing import PolynomialFeatures
 from logreg_data import make_dataset
 from logreg_estimator import LogisticRegressionGD
 from logreg_exercises import diagnose
-from logreg_exercises._hidden import checked
+from logreg_exercises._hidden import check
 
 __all__ = ["check_circle_features", "check_n_polynomial_features", "reference_circle_features",
            "reference_n_polynomial_features"]
@@ -117,7 +117,7 @@ def check_circle_features(student_circle_features, hidden=False):
                                                       "20 circle points")),
             ("accuracy on new points", _circle_accuracy(3, 4)),
         ]
-    return checked("circle_features", student_circle_features, cases, hidden)
+    return check("circle_features", student_circle_features, cases, hidden, needs_return=True)
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -202,4 +202,4 @@ def check_n_polynomial_features(student_n_polynomial_features, hidden=False):
         [(2, 2), (3, 4), (2, 1), (2, 3), (2, 10), (1, 5), (3, 2), (30, 3)]
     cases = [(f"{n} input{'s' if n > 1 else ''}, degree {d}", _check_count(n, d, switched_off=hidden))
              for n, d in settings]
-    return checked("n_polynomial_features", student_n_polynomial_features, cases, hidden)
+    return check("n_polynomial_features", student_n_polynomial_features, cases, hidden, needs_return=True)

@@ -24,7 +24,7 @@ from sklearn.multiclass import OneVsRestClassifier
 import logreg_core
 from logreg_estimator import LogisticRegressionGD
 from logreg_exercises import diagnose
-from logreg_exercises._hidden import checked
+from logreg_exercises._hidden import check
 
 __all__ = ["check_ovr_predict_proba", "check_binary_weights_from_softmax", "check_cross_entropy",
            "reference_ovr_predict_proba", "reference_binary_weights_from_softmax", "reference_cross_entropy"]
@@ -80,7 +80,7 @@ def check_ovr_predict_proba(ovr_predict_proba, hidden=False):
         _fitted_ovr(n_classes, seed)
     cases = [(f"{n_classes} binary models on {20 * n_classes} samples", _ovr_case(n_classes, seed))
              for n_classes, seed in settings]
-    return checked("ovr_predict_proba", ovr_predict_proba, cases, hidden)
+    return check("ovr_predict_proba", ovr_predict_proba, cases, hidden, needs_return=True)
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -122,7 +122,7 @@ def check_binary_weights_from_softmax(binary_weights_from_softmax, hidden=False)
     settings = [(3, 1), (4, 5), (5, 0)] if hidden else [(1, 3), (2, 3)]
     cases = [(f"random two-class weights, {k} feature{'s' * (k != 1)} (seed {seed})", _binary_weights_case(seed, k))
              for seed, k in settings]
-    return checked("binary_weights_from_softmax", binary_weights_from_softmax, cases, hidden)
+    return check("binary_weights_from_softmax", binary_weights_from_softmax, cases, hidden, needs_return=True)
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -185,4 +185,4 @@ def check_cross_entropy(cross_entropy, hidden=False):
         ("two classes (must equal the binary cross-entropy of z_1 - z_0)", _cross_entropy_case(
             Z_two, y_two, float(np.mean(logreg_core.bce_from_logits(Z_two[:, 1] - Z_two[:, 0], y_two))))),
     ]
-    return checked("cross_entropy", cross_entropy, cases, hidden)
+    return check("cross_entropy", cross_entropy, cases, hidden, needs_return=True)

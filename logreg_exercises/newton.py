@@ -9,7 +9,7 @@ import numpy as np
 
 import logreg_core
 from logreg_exercises import diagnose, run_check
-from logreg_exercises._hidden import run_hidden_check
+from logreg_exercises._hidden import check
 
 __all__ = ["check_irls_step"]
 
@@ -119,7 +119,7 @@ def check_irls_step(irls_step, hidden=False):
                  ("75 samples, 5 features, from w = 0 with alpha = 1", _check_irls_at(X_b, y, np.zeros(6), 1.0)),
                  ("75 samples, 5 features, some p_i rounded to 1", _check_irls_at(X_b, y, confident, 0.05))]
         advice = "solve the weighted least-squares equations themselves"
-        return run_hidden_check("irls_step", irls_step, cases,
+        return check("irls_step", irls_step, cases, hidden=True,
                                 blocked_names=[("hessian", advice), ("newton", advice), ("numerical_hessian", advice)])
     rng = np.random.default_rng(70)
     X_b = logreg_core.add_intercept(rng.normal(size=(40, 3)))

@@ -18,7 +18,7 @@ import numbers
 import numpy as np
 
 from logreg_data import make_dataset, polynomial_model
-from logreg_exercises._hidden import checked
+from logreg_exercises._hidden import check
 
 __all__ = ["check_choose_alpha", "reference_choose_alpha"]
 
@@ -88,4 +88,4 @@ def check_choose_alpha(student_choose_alpha, hidden=False):
     else:
         cases = [("the notebook's 30 noisy points", _choose_alpha_case(8, 5, 10)),
                  ("another sample", _choose_alpha_case(3, 9, 10))]
-    return checked("choose_alpha", student_choose_alpha, cases, hidden)
+    return check("choose_alpha", student_choose_alpha, cases, hidden, needs_return=True)

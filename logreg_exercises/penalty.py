@@ -12,7 +12,7 @@ from sklearn.linear_model import LogisticRegression
 
 import logreg_core
 from logreg_exercises import diagnose, run_check
-from logreg_exercises._hidden import run_hidden_check
+from logreg_exercises._hidden import check
 
 __all__ = ["check_c_to_alpha", "c_to_alpha"]
 
@@ -98,7 +98,7 @@ def check_c_to_alpha(c_to_alpha, hidden=False):
         cases = [(f"C = {C:g} with {n} samples", _check_conversion(C, n)) for C, n in ((0.3, 1234), (7.0, 31))]
         cases.append(("scikit-learn's weights for C = 0.05 on 90 samples must minimise our loss",
                       _check_same_minimum(0.05, 90, 11)))
-        return run_hidden_check("c_to_alpha", c_to_alpha, cases, blocked=[
+        return check("c_to_alpha", c_to_alpha, cases, hidden=True, blocked=[
             ("logreg_exercises.penalty", "c_to_alpha", "write the formula yourself")])
     for C in (0.2, 5.0):
         _sklearn_fit(C)
