@@ -74,9 +74,11 @@ def _locks(cell):
 
 
 def _not_done_yet(cell):
-    """Whether a cell printed exactly one line, a "⏳ ... not done yet" one."""
-    lines = _text(cell).strip().splitlines()
-    return len(lines) == 1 and lines[0].startswith("⏳") and "not done yet" in lines[0]
+    """Whether a cell said that an exercise is not done yet: a check's or a "Try it" cell's one "⏳ ... not done
+    yet" line, or the "⏳ ... is not written yet, so this cell uses ..." line of a cell that falls back to the core
+    (``yours_or``), whatever else it prints. Every ⏳ line it prints is one of those."""
+    waiting = [line for line in _text(cell).splitlines() if line.startswith("⏳")]
+    return bool(waiting) and all("not done yet" in line or "is not written yet" in line for line in waiting)
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -130,7 +132,7 @@ class StudentCopyChecks:
             assert after.metadata == {**before.metadata, **_locks(before)}, where
             assert "### BEGIN SOLUTION" not in after.source and "### END SOLUTION" not in after.source, where
             if not _is_solution(before):
-                assert after.source == before.source, where
+                assert after.source == make_student_copies.without_hidden_tests(before.source), where
                 if before.cell_type == "code" and _uses(before.source, defined):
                     # computed from a solution (a check's "✅", a "Try it" cell's result): cleared, with the count
                     assert after.outputs == [] and after.execution_count is None, where
@@ -154,10 +156,6 @@ class StudentCopyChecks:
             assert re.search(r"^( *)# YOUR CODE HERE\n\1raise NotImplementedError\(\"\w+: " + HINT, after.source,
                              re.MULTILINE), where
         assert stubbed == sum(map(_is_solution, teacher.cells))
-        # the figures stay: every picture of the teacher's copy is in the student's
-        pictures = [sum("image/png" in o.get("data", {}) for o in c.get("outputs", [])) for c in teacher.cells]
-        assert [sum("image/png" in o.get("data", {}) for o in c.get("outputs", [])) for c in student.cells] == \
-            pictures
 
     def test_every_exercise_has_a_check(self, copies):
         teacher, _ = copies
@@ -168,7 +166,7 @@ class StudentCopyChecks:
                 assert defined and defined <= checked, (
                     f"{self.notebook.name}, cell {index} defines {sorted(defined)}; checked: {sorted(checked)}")
 
-    def test_every_check_cell_is_a_locked_nbgrader_cell_named_after_its_exercise(self, copies):
+    def test_every_check_cell_is_a_graded_nbgrader_test_named_after_its_exercise(self, copies):
         teacher, _ = copies
         grade_ids = {name: cell.metadata["nbgrader"]["grade_id"] for cell in teacher.cells if _is_solution(cell)
                      for name in make_student_copies._defined_names(cell.source)}
@@ -176,9 +174,12 @@ class StudentCopyChecks:
         for index, cell in enumerate(teacher.cells):
             for name in _checked_names(cell):
                 checks += 1
-                assert cell.metadata.get("nbgrader") == {
-                    "grade": False, "grade_id": f"{grade_ids[name]}-check", "locked": True, "schema_version": 3,
+                nbgrader = cell.metadata.get("nbgrader", {})
+                assert nbgrader.get("points", 0) > 0, f"{self.notebook.name}, cell {index}: a check without points"
+                assert {key: value for key, value in nbgrader.items() if key != "points"} == {
+                    "grade": True, "grade_id": f"{grade_ids[name]}-check", "locked": True, "schema_version": 3,
                     "solution": False, "task": False}, f"{self.notebook.name}, cell {index}"
+                assert "### BEGIN HIDDEN TESTS" in cell.source, f"{self.notebook.name}, cell {index}: no hidden tests"
         assert checks == len(grade_ids)
 
     def test_student_copy_runs_top_to_bottom_without_an_error(self, copies, executed):
@@ -195,11 +196,17 @@ class StudentCopyChecks:
             if _is_solution(cell):
                 assert _text(cell) == "", where  # defining a stubbed function is silent
                 defined |= make_student_copies._defined_names(teacher.cells[index].source)
+            elif _checked_names(cell) or "try_it(" in cell.source:
+                # a check or a "Try it" cell: one line saying the exercise is not done yet
+                lines = _text(cell).strip().splitlines()
+                assert len(lines) == 1 and _not_done_yet(cell), (where, _text(cell))
             elif _uses(cell.source, defined):
-                # a check, or a "Try it" cell that uses an exercise: one line saying it is not done yet
-                assert _not_done_yet(cell), (where, _text(cell))
-            else:
-                assert not _not_done_yet(cell), where
+                # a cell that runs on the student's function: it falls back to the core, and says so if it calls
+                # it (a cell that only defines a function calling it prints nothing)
+                assert _not_done_yet(cell) or "⏳" not in _text(cell), (where, _text(cell))
+                assert "✅" not in _text(cell), where
+            else:  # it may use the student's function through another one (the fallback's line is then said)
+                assert _not_done_yet(cell) or "⏳" not in _text(cell), where
 
     def test_pasting_the_solutions_back_passes_every_check(self, copies, executed):
         teacher, _ = copies
