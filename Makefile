@@ -42,17 +42,16 @@ present: $(BIN)/.installed
 	fi; \
 	$(BIN)/voila $(VOILA_FLAGS) "$$nb"
 
-# Re-execute every notebook top to bottom in a fresh kernel and store it (counts 1..N, widget state kept).
+# Re-execute every notebook top to bottom in a fresh kernel and store it (counts 1..N; live views stored as their
+# pictures, which every static reader shows: see scripts/execute_notebooks.py). NB=04 runs only notebook 04.
 notebooks: $(BIN)/.installed
-	for nb in notebooks/[0-9]*.ipynb; do \
-		$(BIN)/jupyter nbconvert --to notebook --execute --inplace "$$nb" || exit 1; \
-	done
+	$(BIN)/python scripts/execute_notebooks.py $(if $(NB),$(wildcard notebooks/$(NB)_*.ipynb))
 
 figures: $(BIN)/.installed
 	$(BIN)/python scripts/make_figures.py
 
-# Every benchmark that needs no browser; each prints a markdown table (figures quoted in the README).
-BENCHMARKS := $(filter-out benchmarks/bench_browser%,$(wildcard benchmarks/bench_*.py))
+# Every benchmark that needs no browser and takes a minute or less (bench_classroom.py takes ten); each prints a markdown table (figures quoted in the README).
+BENCHMARKS := $(filter-out benchmarks/bench_browser% benchmarks/bench_classroom%,$(wildcard benchmarks/bench_*.py))
 benchmark: $(BIN)/.installed
 	for b in $(BENCHMARKS); do echo "### $$b"; $(BIN)/python $$b || exit 1; done
 

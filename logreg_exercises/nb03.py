@@ -11,7 +11,7 @@ array at every step, ...) and names the one it recognises.
 import numpy as np
 
 import logreg_core
-from logreg_exercises import run_check
+from logreg_exercises import diagnose, run_check
 
 __all__ = ["check_gradient", "check_gradient_descent"]
 
@@ -59,17 +59,10 @@ def _check_gradient_at(X_b, y, w, alpha):
                     "instead of 1 / (1 + np.exp(-z)).")
         got = np.asarray(got, dtype=float)
         expected = logreg_core.gradient(X_b, y, w, alpha)
-        if got.shape != expected.shape:
-            return (f"wrong shape {got.shape}; expected {expected.shape}, one entry per weight (intercept first). "
-                    "Multiply X_b.T (shape (k+1, n)) by p - y (shape (n,)).")
-        if not np.all(np.isfinite(got)):
-            return "it contains NaN or inf"
-        if np.allclose(got, expected, rtol=1e-6, atol=1e-10):
-            return None
-        for wrong, message in _gradient_mistakes(X_b, y, w, alpha):
-            if np.allclose(got, wrong, rtol=1e-6, atol=1e-10):
-                return message
-        return f"expected {_format(expected)}, got {_format(got)}"
+        return diagnose(got, expected, _gradient_mistakes(X_b, y, w, alpha),
+                        f"expected {_format(expected)}, got {_format(got)}", rtol=1e-6,
+                        shape_hint="one entry per weight (intercept first). Multiply X_b.T (shape (k+1, n)) by p - y "
+                                   "(shape (n,)).")
 
     return test
 

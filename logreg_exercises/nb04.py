@@ -11,7 +11,7 @@ w1 and w2 swapped, counting iterations from 1, ...) and the check names the one 
 import numpy as np
 
 import logreg_core
-from logreg_exercises import run_check
+from logreg_exercises import diagnose, run_check
 
 __all__ = ["check_boundary_x2", "check_first_perfect_iteration"]
 
@@ -42,12 +42,9 @@ def _check_boundary_at(w, x1, where):
             return (f"wrong shape {got.shape} for x1 of shape {x1.shape} ({where}): return one x2 per x1 "
                     "(NumPy arithmetic on the whole array does that, no loop needed)")
         on_line = w[0] + w[1] * x1 + w[2] * got  # the definition of the boundary: w . [1, x1, x2] = 0
-        if np.allclose(on_line, 0.0, atol=1e-9 * (1 + np.abs(w).max() * (1 + np.abs(x1).max()))):
-            return None
-        for wrong, message in _boundary_mistakes(w, x1):
-            if np.allclose(got, wrong):
-                return f"{message} ({where})"
-        return f"the points (x1, x2) are not on the boundary ({where}): w . [1, x1, x2] = {on_line} instead of 0"
+        on_the_line = np.allclose(on_line, 0.0, atol=1e-9 * (1 + np.abs(w).max() * (1 + np.abs(x1).max())))
+        return diagnose(got, None, _boundary_mistakes(w, x1), f"the points (x1, x2) are not on the boundary ({where}): w . [1, x1, x2] = {on_line} instead of 0",
+                        rtol=1e-5, atol=1e-8, close=lambda _: on_the_line, where=where)
 
     return test
 

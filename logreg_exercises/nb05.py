@@ -13,7 +13,7 @@ import numpy as np
 from scipy.stats import multivariate_normal, norm
 
 import logreg_core
-from logreg_exercises import run_check
+from logreg_exercises import diagnose, run_check
 
 __all__ = ["check_bayes_accuracy", "check_bayes_weights"]
 
@@ -30,8 +30,6 @@ def _check_accuracy_at(distance, cluster_std):
         if not np.isscalar(got) and np.shape(got) != ():
             return f"return one number, got {got!r} ({where})"
         got = float(got)
-        if np.isclose(got, expected, rtol=0, atol=1e-9):
-            return None
         mistakes = [
             (1 - expected, "that is the error rate; the accuracy is 1 minus it, Phi(distance / (2 sigma))"),
             (norm.cdf(distance / cluster_std), "a point is misclassified once it is more than *half* the distance "
@@ -39,10 +37,8 @@ def _check_accuracy_at(distance, cluster_std):
             (norm.cdf(distance / (2 * cluster_std**2)), "divide by the standard deviation sigma, not the variance"),
             (norm.pdf(distance / (2 * cluster_std)), "that is the density (pdf); the accuracy is the CDF Phi"),
         ]
-        for wrong, message in mistakes:
-            if np.isclose(got, wrong, rtol=0, atol=1e-9):
-                return f"{message} ({where})"
-        return f"expected {expected:.6f}, got {got:.6f} ({where})"
+        return diagnose(got, expected, mistakes, f"expected {expected:.6f}, got {got:.6f} ({where})", rtol=0,
+                        atol=1e-9, where=where)
 
     return test
 
@@ -89,8 +85,6 @@ def _check_weights_at(mean0, mean1, cluster_std, prior1):
         got = np.asarray(student_bayes_weights(mean0.copy(), mean1.copy(), cluster_std, prior1), dtype=float)
         if got.shape != (3,):
             return f"wrong shape {got.shape}; expected (3,): [w0, w1, w2], intercept first ({where})"
-        if np.allclose(logreg_core.sigmoid(X_b @ got), expected, rtol=1e-7, atol=1e-10):
-            return None
         log_prior_odds = np.log(prior1 / (1 - prior1))
         equal = _equal_prior_weights(mean0, mean1, cluster_std)
         mistakes = [
@@ -104,12 +98,12 @@ def _check_weights_at(mean0, mean1, cluster_std, prior1):
             (equal + np.log(prior1) * np.eye(3)[0], "the prior term is log(prior1 / prior0), the log of a ratio "
                                                     "(prior0 = 1 - prior1), not log(prior1)"),
         ]
-        for wrong, message in mistakes:
-            if np.allclose(got, wrong, rtol=1e-7, atol=1e-10):
-                return f"{message} ({where})"
-        worst = int(np.argmax(np.abs(logreg_core.sigmoid(X_b @ got) - expected)))
-        return (f"sigmoid(w . [1, x]) is not the probability of class 1 ({where}): at x = {X[worst].round(2)} "
-                f"it gives {logreg_core.sigmoid(X_b[worst] @ got):.4f}, Bayes' rule gives {expected[worst]:.4f}")
+        p = logreg_core.sigmoid(X_b @ got)
+        worst = int(np.argmax(np.abs(p - expected)))
+        return diagnose(got, None, mistakes,
+                        f"sigmoid(w . [1, x]) is not the probability of class 1 ({where}): at x = {X[worst].round(2)} "
+                        f"it gives {p[worst]:.4f}, Bayes' rule gives {expected[worst]:.4f}",
+                        close=lambda _: np.allclose(p, expected, rtol=1e-7, atol=1e-10), where=where)
 
     return test
 

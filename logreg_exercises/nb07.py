@@ -12,7 +12,7 @@ from sklearn.datasets import make_classification
 from sklearn.linear_model import LogisticRegression
 
 import logreg_core
-from logreg_exercises import run_check
+from logreg_exercises import diagnose, run_check
 
 __all__ = ["check_c_to_alpha", "check_irls_step"]
 
@@ -46,12 +46,8 @@ def _check_conversion(C, n_samples):
             return f"return one number; got an array of shape {np.shape(got)}"
         got = float(got)
         expected = 1.0 / (C * n_samples)
-        if np.isclose(got, expected, rtol=1e-12, atol=0.0):
-            return None
-        for wrong, message in _c_to_alpha_mistakes(C, n_samples):
-            if np.isclose(got, wrong, rtol=1e-12, atol=0.0):
-                return message
-        return f"for C = {C:g} and {n_samples} samples expected {expected:.6g}, got {got:.6g}"
+        return diagnose(got, expected, _c_to_alpha_mistakes(C, n_samples), f"for C = {C:g} and {n_samples} samples expected {expected:.6g}, got {got:.6g}",
+                        rtol=1e-12, atol=0.0)
 
     return test
 
@@ -154,16 +150,9 @@ def _check_irls_at(X_b, y, w, alpha):
         if not np.array_equal(arguments[2], w):
             return "it changed the caller's w in place; compute new arrays instead"
         expected = _newton_step(X_b, y, w, alpha)
-        if got.shape != expected.shape:
-            return f"wrong shape {got.shape}; expected {expected.shape}, one weight per column of X_b"
-        if not np.all(np.isfinite(got)):
-            return "it contains NaN or inf"
-        if np.allclose(got, expected, rtol=1e-7, atol=1e-9):
-            return None
-        for wrong, message in _irls_mistakes(X_b, y, w, alpha):
-            if np.allclose(got, wrong, rtol=1e-7, atol=1e-9):
-                return message
-        return f"expected the Newton step's weights {_format(expected)}, got {_format(got)}"
+        return diagnose(got, expected, _irls_mistakes(X_b, y, w, alpha),
+                        f"expected the Newton step's weights {_format(expected)}, got {_format(got)}", atol=1e-9,
+                        shape_hint="one weight per column of X_b")
 
     return test
 

@@ -16,7 +16,7 @@ import numpy as np
 from sklearn.preprocessing import PolynomialFeatures
 
 from logreg_estimator import LogisticRegressionGD
-from logreg_exercises import run_check
+from logreg_exercises import diagnose, run_check
 from logreg_data import make_dataset, polynomial_model
 
 __all__ = ["check_circle_features", "check_n_polynomial_features", "check_choose_alpha"]
@@ -57,10 +57,9 @@ def _check_features_of(X, where):
             return f"wrong shape {got.shape}: one row per point, i.e. shape ({len(X)}, 2); transpose it"
         if got.shape != expected.shape:
             return f"wrong shape {got.shape} for X of shape {X.shape} ({where}): return shape ({len(X)}, 2)"
-        for wrong, message in _circle_mistakes(X):
-            if np.allclose(got, wrong):
-                return f"{message} ({where})"
-        return f"expected the columns x1², x2² ({where}); got {np.round(got[:3], 3).tolist()} for the first rows"
+        return diagnose(got, expected, _circle_mistakes(X),
+                        f"expected the columns x1², x2² ({where}); got {np.round(got[:3], 3).tolist()} for the first "
+                        "rows", rtol=1e-5, atol=1e-8, where=where)
 
     return test
 
@@ -118,12 +117,10 @@ def _check_count(n_inputs, degree):
         where = f"n_inputs={n_inputs}, degree={degree}"
         if isinstance(got, bool) or not isinstance(got, numbers.Real):
             return f"return a number, not {got!r} ({where})"
-        if got == expected:
-            return None
-        for wrong, message in _count_mistakes(n_inputs, degree):
-            if got == wrong:
-                return f"got {got!r}, expected {expected} ({where}): {message}"
-        return f"got {got!r}, expected {expected} ({where}; scikit-learn's PolynomialFeatures makes {expected})"
+        mistakes = [(wrong, f"got {got!r}, expected {expected} ({where}): {message}")
+                    for wrong, message in _count_mistakes(n_inputs, degree)]
+        return diagnose(got, expected, mistakes, f"got {got!r}, expected {expected} ({where}; scikit-learn's PolynomialFeatures makes {expected})",
+                        rtol=0, atol=0)
 
     return test
 

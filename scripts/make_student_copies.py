@@ -8,7 +8,8 @@ region with nbgrader's stub, indented like the marker::
     raise NotImplementedError("my_sigmoid: replace this line with your code")
 
 so the lines above the region (the ``def`` line, the docstring) stay as they are. The stub raises only when the
-function is called: defining it never fails. The outputs and execution counts of the solution cells are cleared,
+function is called: defining it never fails. Hidden tests (``### BEGIN HIDDEN TESTS`` ... ``### END HIDDEN
+TESTS`` in a check cell) are removed, as nbgrader removes them from what it hands out. The outputs and execution counts of the solution cells are cleared,
 and so are those of the cells that use what a solution defines (the check cells and the "Try it" cells): a
 student should not find a "✅ correct" under a check they have not run yet. Everything else is copied unchanged:
 the text, the figures, the widgets and their saved state, the check calls and all metadata. Markdown solution
@@ -47,6 +48,7 @@ import nbformat
 
 ROOT = Path(__file__).resolve().parents[1]
 BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
+HIDDEN_TESTS = re.compile(r"^[ \t]*### BEGIN HIDDEN TESTS\n.*?^[ \t]*### END HIDDEN TESTS[ \t]*(\n|\Z)", re.M | re.S)
 CODE_STUB = '# YOUR CODE HERE\nraise NotImplementedError("{hint}")'
 MARKDOWN_STUB = "YOUR ANSWER HERE"
 DEFAULT_HINT = "replace this line with your code"
@@ -95,6 +97,12 @@ def stub_solution_regions(source):
     if begin is not None:
         raise MarkerError(f"line {begin}: '{BEGIN}' is never closed by '{END}'")
     return "\n".join(kept) + ("\n" if source.endswith("\n") else ""), regions
+
+
+def without_hidden_tests(source):
+    """``source`` without its ``### BEGIN HIDDEN TESTS`` ... ``### END HIDDEN TESTS`` regions, markers included, as
+    nbgrader's ``ClearHiddenTests`` removes them: the autograder puts them back, a student never sees them."""
+    return HIDDEN_TESTS.sub("", source).rstrip("\n") + ("\n" if source.endswith("\n") else "")
 
 
 def _is_solution_cell(cell):
@@ -147,6 +155,7 @@ def make_student_notebook(notebook):
     solution_names, exercises = set(), 0
     for index, cell in enumerate(student.cells):
         _lock(cell)
+        cell.source = without_hidden_tests(cell.source)
         if not _is_solution_cell(cell):
             if cell.cell_type == "code" and _uses_any(cell.source, solution_names):
                 _clear(cell)  # e.g. a check cell: its stored "✅ correct" came from the reference solution

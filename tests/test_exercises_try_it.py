@@ -1,12 +1,15 @@
-"""``logreg_exercises.try_it``, the guard of the "Try it" cells: a stub says "not done yet" instead of failing;
-a finished exercise runs as if the guard were not there; any other error is raised."""
+"""The helpers that let a notebook run on the student's own code: ``try_it`` (a "Try it" cell: a stub says "not
+done yet" instead of failing), ``yours_or`` (later cells use the student's function, or the core's while it is a
+stub), and checks that raise under nbgrader's autograder instead of printing."""
 
 import doctest
 
+import numpy as np
 import pytest
 
+import logreg_core
 import logreg_exercises
-from logreg_exercises import try_it
+from logreg_exercises import run_check, try_it, yours_or
 
 
 def stub(x):
@@ -55,3 +58,45 @@ def test_other_errors_are_raised(error, capsys):
 def test_docstring_example():
     result = doctest.testmod(logreg_exercises, verbose=False)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_yours_or_uses_the_students_function_once_it_is_written(capsys):
+    def my_sigmoid(z):
+        return 1 / (1 + np.exp(-z))
+
+    sigmoid = yours_or(my_sigmoid, logreg_core.sigmoid)
+    assert sigmoid.__name__ == "my_sigmoid"
+    assert sigmoid(0.0) == 0.5 and capsys.readouterr().out == ""
+
+
+def test_yours_or_falls_back_to_the_core_while_it_is_a_stub_and_says_so_once(capsys):
+    def my_sigmoid(z):
+        raise NotImplementedError("my_sigmoid: replace this line with your code")
+
+    sigmoid = yours_or(my_sigmoid, logreg_core.sigmoid)
+    assert [sigmoid(z) for z in (0.0, 1.0, -2.0)] == [logreg_core.sigmoid(z) for z in (0.0, 1.0, -2.0)]
+    lines = capsys.readouterr().out.splitlines()
+    assert lines == ["⏳ my_sigmoid is not written yet, so this cell uses core.sigmoid instead. Finish it above, "
+                     "then run this cell again."]
+
+
+def test_yours_or_lets_any_other_error_of_the_student_through():
+    def my_sigmoid(z):
+        return z / 0
+
+    with pytest.raises(ZeroDivisionError):
+        yours_or(my_sigmoid, logreg_core.sigmoid)(1.0)
+
+
+def test_under_nbgrader_a_failed_check_raises_with_its_line_and_a_passed_one_prints(monkeypatch, capsys):
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+    with pytest.raises(AssertionError, match=r"^❌ demo: the case: it is wrong$"):
+        run_check("demo", lambda: None, [("the case", lambda f: "it is wrong")])
+    with pytest.raises(AssertionError, match=r"^⏳ demo: not done yet"):
+        run_check("demo", _stub, [("the case", lambda f: f())])
+    assert run_check("demo", lambda: None, [("the case", lambda f: None)])
+    assert capsys.readouterr().out == "✅ demo: correct. Well done!\n"
+
+
+def _stub():
+    raise NotImplementedError

@@ -247,6 +247,17 @@ def test_markers_that_do_not_pair_up_are_an_error(source, message):
         make_student_copies.stub_solution_regions(source)
 
 
+@pytest.mark.parametrize(("source", "expected"), [
+    ("check(f)\n### BEGIN HIDDEN TESTS\ncheck(f, hidden=True)\n### END HIDDEN TESTS", "check(f)"),
+    ("a\n    ### BEGIN HIDDEN TESTS\n    x = 1\n    ### END HIDDEN TESTS\nb\n", "a\nb\n"),
+    ("no hidden tests\n", "no hidden tests\n"),
+])
+def test_hidden_tests_are_removed_with_their_markers(source, expected):
+    assert make_student_copies.without_hidden_tests(source) == expected
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(source)])
+    assert make_student_copies.make_student_notebook(notebook)[0].cells[0].source == expected
+
+
 def test_solution_cells_without_markers_are_replaced_whole():
     notebook = nbformat.v4.new_notebook(cells=[
         nbformat.v4.new_code_cell("answer = 42", metadata={"nbgrader": {"solution": True}}),
