@@ -17,6 +17,8 @@ moves a few artists and redraws only those (blitting). ``benchmarks/bench_basics
 
 from __future__ import annotations
 
+import threading
+
 import numpy as np
 from matplotlib.backend_bases import MouseButton
 from matplotlib.patches import Patch
@@ -53,7 +55,12 @@ def _one_feature(x, y):
 
 class _MapView(LiveView):
     """What both views share: the loss surface over (b, a) on ``self.map_ax``, sliders ``a`` and ``b``, and the
-    mouse: a press, or a drag with the left button held, on the map sets both sliders at once.
+    mouse: a press, or a drag with the left button held, on the map chooses (b, a) there.
+
+    During a drag the figure follows the pointer directly, and the sliders are set once, where the drag ends. (Set at
+    every mouse event, they would be echoed back: a browser's slider reports the value it shows whenever it
+    updates, so a fast drag came back as a trail of stale values, the last of which moved the model back to where
+    the drag had been a moment before. Measured in Chromium with ipywidgets 8.1.)
 
     Subclasses build their other panels and controls, then call ``start``; the controls must include the sliders
     ``self.a_slider`` and ``self.b_slider`` under the names ``"a"`` and ``"b"``.
@@ -72,6 +79,9 @@ class _MapView(LiveView):
                                             readout_format=".2f", continuous_update=True, style=style,
                                             layout=widgets.Layout(**_SLIDER_LAYOUT))
         self._dragging = False
+        self._drag_point = None  # (b, a) shown while a drag is on; None: the sliders say what is shown
+        self._latest = (b, a)  # the newest pointer position on the map, in the order the events came
+        self._pointer = threading.Lock()  # one pointer event shown at a time
         canvas = self.figure.canvas
         canvas.mpl_connect("button_press_event", self.on_press)
         canvas.mpl_connect("motion_notify_event", self.on_motion)
@@ -79,34 +89,65 @@ class _MapView(LiveView):
 
     # -- the mouse --------------------------------------------------------------------------------------------
     def on_press(self, event):
-        """Matplotlib's ``button_press_event``: a left press on the map chooses (b, a) there and starts a drag."""
+        """Matplotlib's ``button_press_event``: a left press on the map shows the model (b, a) there and starts a
+        drag."""
         if event.button == MouseButton.LEFT and self._on_map(event):
             self._dragging = True
-            self._choose(event.xdata, event.ydata)
+            self._follow(event.xdata, event.ydata)
 
     def on_motion(self, event):
-        """Matplotlib's ``motion_notify_event``: while the left button is held, the choice follows the pointer."""
+        """Matplotlib's ``motion_notify_event``: while the left button is held, the model follows the pointer."""
         if not self._dragging:
             return
         buttons = getattr(event, "buttons", None)  # the buttons held (None: not known, e.g. an older backend)
         if buttons is not None and MouseButton.LEFT not in buttons:
-            self._dragging = False  # released outside the figure: no release event came
-            return
-        if self._on_map(event):
-            self._choose(event.xdata, event.ydata)
+            self._end_drag()  # released outside the figure: no release event came
+        elif self._on_map(event):
+            self._follow(event.xdata, event.ydata)
 
     def on_release(self, event):
-        """Matplotlib's ``button_release_event``: the drag ends (where it ends was chosen by the last move)."""
-        if self._dragging and self._on_map(event):
-            self._choose(event.xdata, event.ydata)
-        self._dragging = False
+        """Matplotlib's ``button_release_event``: the drag ends where the button is released (on the map), and
+        the sliders show the point chosen."""
+        if not self._dragging:
+            return
+        if self._on_map(event):
+            self._latest = (event.xdata, event.ydata)
+        self._end_drag()
 
     def _on_map(self, event):
         return event.inaxes is self.map_ax and event.xdata is not None and event.ydata is not None
 
-    def _choose(self, b, a):
-        """Set the sliders to the point (b, a) of the map, snapped to the sliders' step: one update."""
-        self.set(a=_snap(a, self.a_slider), b=_snap(b, self.b_slider))
+    def _snapped(self, b, a):
+        return _snap(b, self.b_slider), _snap(a, self.a_slider)
+
+    def _follow(self, b, a):
+        """Show the model at the map's point (b, a), snapped to the sliders' steps: one update.
+
+        JupyterLab may hand a widget's messages to two threads (the kernel's main thread, then a subshell), so two
+        mouse events can be handled at once and finish in either order. Each event first records its position as the
+        newest, then, one at a time, shows the newest position recorded: the last event to come is what stays.
+        """
+        self._latest = (b, a)
+        with self._pointer:
+            point = self._snapped(*self._latest)
+            if point != self._drag_point:
+                self._drag_point = point
+                self.refresh()
+
+    def _end_drag(self):
+        """The drag is over: the sliders take the last point shown (one update of the sliders, none of the figure)."""
+        with self._pointer:
+            self._dragging = False
+            b, a = self._snapped(*self._latest)
+            self._drag_point = None
+            self.set(a=a, b=b)
+
+    def _current_values(self):
+        """The controls' values, but (a, b) from the pointer while a drag is on (see the class's docstring)."""
+        values = super()._current_values()
+        if self._drag_point is not None:
+            values["b"], values["a"] = self._drag_point
+        return values
 
     def _map_status(self, a, b):
         return minus_signs(f"a = {a:.2f}, b = {b:.2f}")

@@ -122,6 +122,22 @@ def test_a_drag_follows_the_pointer_one_update_per_move(linked, monkeypatch):
     _assert_linked_shows(linked, 1.5, -4.0)
 
 
+def test_the_sliders_take_the_point_once_when_the_drag_ends(linked):
+    """A browser's slider reports back the value it shows whenever the kernel sets it: set at every mouse event of a
+    fast drag, the sliders came back as a trail of stale values. So a drag moves the figure, and the sliders only at
+    its end."""
+    changes = []
+    for slider in (linked.a_slider, linked.b_slider):
+        slider.observe(lambda change: changes.append(change["new"]), "value")
+    _mouse(linked, "press", -1.0, 0.5)
+    for b, a in [(-2.0, 1.0), (-3.0, 1.2)]:
+        _mouse(linked, "move", b, a, buttons={MouseButton.LEFT})
+        assert changes == [] and linked.status_text.startswith(f"a = {a:.2f}, b = {b:.2f}".replace("-", "−"))
+    _mouse(linked, "release", -4.0, 1.5)
+    assert sorted(changes) == [-4.0, 1.5] and linked.values == {"a": 1.5, "b": -4.0}
+    _assert_linked_shows(linked, 1.5, -4.0)
+
+
 def test_moves_without_a_press_and_clicks_elsewhere_change_nothing(linked, monkeypatch):
     redraws = _count_redraws(linked, monkeypatch)
     _mouse(linked, "move", -3.0, 2.0, buttons={MouseButton.LEFT})  # a drag that began outside the map
@@ -140,7 +156,8 @@ def test_a_drag_released_outside_the_figure_ends_at_the_next_move(linked):
 
 
 def test_a_click_beyond_the_sliders_range_stops_at_their_ends(linked):
-    linked.on_press(SimpleNamespace(inaxes=linked.map_ax, xdata=99.0, ydata=-99.0, button=MouseButton.LEFT))
+    for handler in (linked.on_press, linked.on_release):
+        handler(SimpleNamespace(inaxes=linked.map_ax, xdata=99.0, ydata=-99.0, button=MouseButton.LEFT))
     assert (linked.a_slider.value, linked.b_slider.value) == (linked.a_slider.min, linked.b_slider.max)
 
 
