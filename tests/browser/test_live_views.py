@@ -3,16 +3,15 @@
 Each notebook with a live view is opened in JupyterLab (headless Chromium, the ``lab_server`` and ``browser``
 fixtures of ``conftest.py``) and run with Run > Run All Cells. Then a hand goes over every control, end to end:
 
-- 01: the sigmoid explorer's w slider down through 0 (no boundary there) and to both ends, then b to both ends;
-- 02: the loss explorer's p slider to both ends, under both labels (the label toggle switched back and forth);
-- 03: the learning-rate explorer's slider to both ends;
 - 05: the training view's learning-rate slider and the distance view's slider, each to both ends;
 - 08: the softmax replay: the step slider to both ends, and Play from step 0 to the end;
 - 09: the data editor (clear, 20 points of each class clicked onto the canvas, some removed, a point of a preset
   removed, every preset, the degree slider to both ends, clear) and the degree explorer (degree and L2 strength
   to both ends).
 
-(06's threshold slider and 04's views are played with in ``test_notebooks_in_browser.py``; 07 has no live view.)
+(06's threshold slider and 04's views are played with in ``test_notebooks_in_browser.py``; 07 has no live view. The
+views of notebooks 01, 02 and 04 are played with in ``test_live_sigmoid.py``, ``test_live_cross_entropy.py`` and
+``test_live_descent.py``.)
 
 Before its first action, a test waits until its view has come up: the canvas shows the frame the kernel sent
 last, and that frame is right (below). After every action the test waits for what the action must change (a
@@ -52,67 +51,6 @@ def _number_is(value):
     """A JS condition on a slider's readout ``text``: it reads as the number ``value``. The readout writes negative
     numbers with a minus sign (U+2212), not a hyphen; "−0.00" reads as 0."""
     return f"Number(text.replace(/\\u2212/g, '-')) === {value}"
-
-
-def _number(readout):
-    """A slider's readout as a float (see ``_number_is``)."""
-    return float(readout.replace("\u2212", "-"))
-
-
-# --------------------------------------------------------------------------------------------------------------
-# 01-03: the explorers of the math
-# --------------------------------------------------------------------------------------------------------------
-class TestLive01(LiveNotebook):
-    number = "01"
-
-    def test_weight_through_zero_and_both_sliders_to_both_ends(self, app, tools):
-        view = app.view("weight w")
-        w, b = tools.slider(view.element, "weight w"), tools.slider(view.element, "intercept b")
-        start = _number(tools.readout(w))
-        assert start > 0 and (4 * start).is_integer(), f"the walk through 0 needs a start in 0.25, 0.5, ...: {start}"
-        # Down to 0 five steps (0.25) at a time, as a drag through 0 would go: at w = 0 there is no boundary.
-        value = start
-        while value > 0:
-            value = round(value - 0.25, 2)
-            app.press_to(view, w, "PageDown", _number_is(value))
-        app.press_to(view, w, "ArrowLeft", _number_is(-0.05))  # just past 0: the boundary is back, reversed
-        for box, key, end in ((w, "Home", -5), (w, "End", 5), (b, "Home", -15), (b, "End", 15)):
-            app.press_to(view, box, key, _number_is(end))
-        app.assert_clean()
-
-
-class TestLive02(LiveNotebook):
-    number = "02"
-
-    def test_probability_to_both_ends_under_both_labels(self, app, tools):
-        view = app.view("predicted p")
-        p = tools.slider(view.element, "predicted p")
-
-        def choose_label(label):
-            button = view.element.locator(".widget-toggle-button", has_text=f"label y = {label}")
-            app.act(view, f"choosing the label y = {label}", button.click, lambda: app.wait_until_chosen(button))
-
-        app.press_to(view, p, "Home", "text === '0.001'")
-        app.press_to(view, p, "End", "text === '0.999'")
-        choose_label(0)  # p = 0.999 for a sample of class 0: confident and wrong
-        app.press_to(view, p, "Home", "text === '0.001'")
-        choose_label(1)  # p = 0.001 for a sample of class 1: confident and wrong
-        app.press_to(view, p, "End", "text === '0.999'")
-        app.assert_clean()
-
-
-class TestLive03(LiveNotebook):
-    number = "03"
-
-    def test_learning_rate_to_both_ends(self, app, tools):
-        view = app.view("learning rate η", "explorer")
-        eta = tools.slider(view.element, "learning rate η")
-        comparison = view.element.locator(".widget-html-content").first  # how the rate compares with the safe step
-        for key in ("Home", "End"):
-            shown, said = tools.readout(eta), comparison.inner_text()
-            app.press_to(view, eta, key, f"text !== {json.dumps(shown)}",
-                         lambda said=said: app.wait_for_new_text(comparison, said))
-        app.assert_clean()
 
 
 # --------------------------------------------------------------------------------------------------------------
