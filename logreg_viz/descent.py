@@ -479,9 +479,9 @@ def plot_learning_rate_regimes(X_b, y, w0, learning_rates, n_iter, *, alpha=0.0,
     else:
         loss_ax.set_yscale("log")
         gaps = np.concatenate([loss_gap(r.losses, lowest) for r in results.values()])
-        loss_ax.set_ylim(loss_ylim or (max(GAP_FLOOR, 0.3 * gaps.min()), 2 * gaps.max()))
+        loss_ax.set_ylim(loss_ylim or (max(GAP_FLOOR, 0.003 * gaps.min()), 2 * gaps.max()))  # room for the legend
         label_axes(loss_ax, "How far above the lowest loss each step is", "step", r"$L - L(w^*)$  (log scale)")
     loss_ax.set_xlim(0, n_iter)
-    loss_ax.legend(loc="upper right")
+    loss_ax.legend(loc="lower left" if w_star is not None else "upper right")
     fig.suptitle(f"{n} learning rates, {n_iter} steps each from the same start", fontsize=13)
     return fig, results

@@ -184,7 +184,7 @@ class LinkedExplorer(_MapView):
         The minimiser ``[b, a]``, marked with a star.
     class_names : pair of str
     xlabel : str
-    loss_max : float, default=4.0
+    loss_max : float, default=3.0
         The top of the bars' axis; a taller bar is cut there and says its height ("↑4.6").
     interactive : bool or None
         See ``LiveView``.
@@ -199,7 +199,7 @@ class LinkedExplorer(_MapView):
     """
 
     def __init__(self, x, y, a=1.0, b=-2.0, *, b_lim=(-10.0, 4.0), a_lim=(-1.5, 4.0), w_star=None,
-                 class_names=("class 0", "class 1"), xlabel="x", loss_max=4.0, interactive=None):
+                 class_names=("class 0", "class 1"), xlabel="x", loss_max=3.0, interactive=None):
         super().__init__((13.2, 4.3), interactive=interactive)
         self.x, self.y, self.X_b = _one_feature(x, y)
         self.loss_max = float(loss_max)
