@@ -55,7 +55,7 @@ _MAX_GRID_VALUES = 4_000_000  # logits held in memory at once by loss_grid (32 M
 #: Losses closer than this to the lowest are drawn at it: the gap is then rounding noise (and log 0 is no place).
 GAP_FLOOR = 1e-10
 _LOSS_HEADROOM = 1.25  # loss axes end a quarter above the starting loss; higher losses get an "off the chart" note
-AXIS_LABELS = ("intercept $b$ (= $w_0$)", "slope $a$ (= $w_1$)")
+_AXIS_LABELS = ("intercept $b$ (= $w_0$)", "slope $a$ (= $w_1$)")
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -176,8 +176,8 @@ def draw_loss_surface(
                            markeredgecolor="white", linestyle="none", label=r"minimum $w^*$", zorder=7)  # above paths
     ax.set_xlim(b_lim)
     ax.set_ylim(a_lim)
-    ax.set_xlabel(AXIS_LABELS[0])
-    ax.set_ylabel(AXIS_LABELS[1])
+    ax.set_xlabel(_AXIS_LABELS[0])
+    ax.set_ylabel(_AXIS_LABELS[1])
     return LossSurface(b_values, a_values, losses, filled, lines, bar, minimum)
 
 
