@@ -17,9 +17,10 @@ import functools
 import io
 import sys
 
+import logreg_core
 from logreg_exercises import run_check
 
-__all__ = ["NoReturnValue", "check", "unavailable"]
+__all__ = ["NoReturnValue", "check", "unavailable", "without_core"]
 
 
 class NoReturnValue(Exception):
@@ -49,6 +50,35 @@ def unavailable(module, name, why):
         yield
     finally:
         setattr(module, name, original)
+
+
+class CoreSwitchedOff(RuntimeError):
+    """Raised by a function of ``logreg_core`` that a check has switched off."""
+
+
+@contextlib.contextmanager
+def without_core(*names, exercise="this exercise"):
+    """Switch off ``logreg_core.<name>`` for each name while the block runs: calling one raises
+    ``CoreSwitchedOff`` saying that the exercise asks for code of one's own. Everything is put back afterwards.
+
+    Compute every expected value *before* the block: the core's other functions may call the ones switched off.
+    """
+    saved = {name: getattr(logreg_core, name) for name in names}
+
+    def switched_off(name):
+        def function(*args, **kwargs):
+            raise CoreSwitchedOff(f"{exercise} asks you to write it yourself, so core.{name} is switched off in "
+                                  "this check")
+
+        return function
+
+    try:
+        for name in names:
+            setattr(logreg_core, name, switched_off(name))
+        yield
+    finally:
+        for name, function in saved.items():
+            setattr(logreg_core, name, function)
 
 
 @contextlib.contextmanager
@@ -112,6 +142,7 @@ def check(exercise, student_function, cases, hidden=False, *, blocked=(), blocke
     if not hidden:
         return run_check(exercise, function, cases)
     namespace = getattr(student_function, "__globals__", {})
+    sys.stdout.flush()  # what the visible check printed goes out whole, before stdout is swapped
     with contextlib.redirect_stdout(io.StringIO()) as said, _blocking(blocked, blocked_names, namespace):
         result = run_check(exercise, function, cases)  # under nbgrader a failure raises here, with its line
     if not result:

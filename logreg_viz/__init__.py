@@ -11,8 +11,9 @@ live           ``LiveView``: the one base of every live view (controls, canvas, 
 blitting       redrawing only the artists that move
 _ipympl        the one adapter to ipympl (tested with ipympl 0.10.0)
 sigmoid        notebook 01: the sigmoid, its figures and ``SigmoidExplorer``
-cross_entropy  notebook 02: binary cross-entropy, its figures and ``LossExplorer``
-descent        notebooks 03 and 07: loss surfaces, descent paths and ``LearningRateExplorer``
+cross_entropy  notebook 02: binary cross-entropy, and squared error against cross-entropy over (b, a)
+descent        notebooks 04, 07 and 10: loss surfaces, descent paths, learning-rate regimes
+linked         notebooks 02 and 04: the loss surface linked to the data (``LinkedExplorer``, ``DescentExplorer``)
 geometry       the decision boundary as a segment or as curves
 data_panel     data on the probability surface, with its boundary, in one Axes
 training       notebooks 04, 05 and 09: ``TrainingFigure`` and ``TrainingView``

@@ -1,23 +1,25 @@
 """Binary cross-entropy, drawn (notebook 02): the loss of one sample, and why not squared error.
 
-Static figures are still pictures (``logreg_viz.figures.new_figure``); ``LossExplorer`` is a live view
-(``logreg_viz.live.LiveView``). Every number drawn comes from ``logreg_core``.
+Static figures are still pictures (``logreg_viz.figures.new_figure``). Every number drawn comes from
+``logreg_core``. (The live view of notebook 02, where the loss surface, the data and each sample's loss move
+together, is ``logreg_viz.linked.LinkedExplorer``.)
 
-plot_loss_branches            -log p for y = 1 and -log(1 - p) for y = 0
-plot_squared_vs_cross_entropy both losses over one weight: squared error is not convex
-LossExplorer                  a slider for the predicted probability and a toggle for the label
+plot_loss_branches   -log p for y = 1 and -log(1 - p) for y = 0
+loss_surfaces        squared error and cross-entropy over the (b, a) plane, with where each is not convex
+plot_loss_surfaces   the two surfaces side by side, the regions where a surface is not convex shaded
 """
 
-import ipywidgets as widgets
+from dataclasses import dataclass
+
 import numpy as np
+from matplotlib.patches import Patch
 
 import logreg_core as core
 from logreg_viz.figures import new_figure
-from logreg_viz.live import LiveView
 from logreg_viz.sigmoid import logit
-from logreg_viz.style import ACCENT_COLORS, BOUNDARY_COLOR, CLASS_COLORS, label_axes, minus_signs
+from logreg_viz.style import ACCENT_COLORS, BOUNDARY_COLOR, CLASS_COLORS, label_axes
 
-__all__ = ["plot_loss_branches", "plot_squared_vs_cross_entropy", "LossExplorer"]
+__all__ = ["plot_loss_branches", "LossSurfaces", "loss_surfaces", "plot_loss_surfaces"]
 
 _GRID_POINTS = 400
 
@@ -57,137 +59,116 @@ def plot_loss_branches():
     return fig
 
 
-def plot_squared_vs_cross_entropy(X_b, y, w, index, values):
-    """Side by side: mean squared error of the probabilities and mean cross-entropy, over one weight.
-
-    All other weights stay at ``w``. Stretches where a curve bends downward (its second difference is
-    negative, so it is not convex there) are shaded.
-
-    Parameters
-    ----------
-    X_b : array_like of shape (n_samples, n_features + 1)
-        Features with the intercept column of ones first.
-    y : array_like of shape (n_samples,)
-        Labels, 0 or 1.
-    w : array_like of shape (n_features + 1,)
-        The weights held fixed.
-    index : int
-        Which weight varies (0 is the intercept).
-    values : ndarray of shape (n_values,)
-        The values it takes, evenly spaced.
-
-    Returns
-    -------
-    fig : matplotlib.figure.Figure
-    """
-    y = np.asarray(y, dtype=float)
-    weights = np.tile(np.asarray(w, dtype=float), (len(values), 1))
-    weights[:, index] = values
-    p = core.sigmoid(np.asarray(X_b, dtype=float) @ weights.T)  # shape (n_samples, n_values)
-    squared = np.mean((p - y[:, None]) ** 2, axis=0)
-    cross_entropy = np.array([core.loss(X_b, y, wi) for wi in weights])
-    name = "intercept b" if index == 0 else f"weight w{_subscript(index)}"
-
-    fig = new_figure((11, 4))
-    axes = fig.subplots(1, 2)
-    curves = [(squared, "mean squared error", ACCENT_COLORS[0]),
-              (cross_entropy, "mean cross-entropy", ACCENT_COLORS[1])]
-    for ax, (curve, title, color) in zip(axes, curves):
-        bends_down = np.zeros(len(values), dtype=bool)
-        bends_down[1:-1] = np.diff(curve, 2) < -1e-12  # below rounding noise
-        ax.fill_between(values, 0, 1, where=bends_down, transform=ax.get_xaxis_transform(), color="0.88",
-                        label="bends downward: not convex", step="mid")
-        ax.plot(values, curve, color=color, lw=2.5, label=title)
-        best = np.argmin(curve)
-        ax.plot(values[best], curve[best], "o", color=BOUNDARY_COLOR, ms=7,
-                label=minus_signs(f"minimum at {values[best]:.2f}"))
-        ax.set_xlim(values[0], values[-1])
-        ax.set_ylim(0, None)
-        label_axes(ax, f"{title.capitalize()} over the {name}", name, title)
-        ax.legend(loc="upper right", fontsize=8.5)
-    return fig
-
-
-def _subscript(i):
-    return str(i).translate(str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉"))
-
-
-class _LossView:
-    """The artists of ``LossExplorer`` on one Axes: both branches, the active one bold, the current point."""
-
-    def __init__(self, ax):
-        self.ax = ax
-        self.branches = {y: ax.plot(_P_GRID, _branch(y), color=CLASS_COLORS[y], label=_BRANCH_LABELS[y])[0]
-                         for y in (1, 0)}
-        self.drop, = ax.plot([], [], color="0.3", lw=1, ls=":")
-        self.point, = ax.plot([], [], linestyle="none", marker="o", ms=10, mec="black", mew=1.2, zorder=5)
-        self.value_text = ax.text(0, 0, "", fontsize=11, ha="left", va="bottom", zorder=6,
-                                  bbox=dict(boxstyle="round,pad=0.2", fc="white", ec="none", alpha=0.85))
-        ax.set_xlim(0, 1)
-        ax.set_ylim(0, 7.2)
-        ax.set_xlabel("predicted probability of class 1, p")
-        ax.set_ylabel("loss of this sample")
-        ax.legend(loc="upper center", fontsize=9)
-
-    def moving_artists(self):
-        """What ``update`` changes, and the frame the curves and the drop line touch."""
-        return [*self.branches.values(), self.drop, self.point, self.value_text, *self.ax.spines.values(),
-                self.ax.title]
-
-    def update(self, p, y):
-        """Move the artists to show the loss of predicting ``p`` for a sample with label ``y``; returns that loss."""
-        value = float(core.bce_from_logits(logit(p), y))
-        for label, line in self.branches.items():
-            active = label == y
-            line.set(lw=3 if active else 1.5, alpha=1 if active else 0.35, ls="-" if active else "--")
-        self.drop.set_data([p, p], [0, value])
-        self.point.set_data([p], [value])
-        self.point.set_color(CLASS_COLORS[y])
-        self.value_text.set_text(f"p = {p:.3f}\nloss = {value:.3f}")
-        # beside the point on the side where its branch is lower (right of it for y = 1, left for y = 0),
-        # unless that side has no room left inside the axes
-        right = p < 0.78 if y == 1 else p < 0.22
-        self.value_text.set_position((p + (0.03 if right else -0.03), min(value, 5.8) + 0.3))
-        self.value_text.set_ha("left" if right else "right")
-        # the title changes only with the label, so a slider move does not lay it out again
-        self.ax.set_title(f"A sample with label y = {y}: its loss is {'−log p' if y == 1 else '−log(1 − p)'}")
-        return value
-
-
-class LossExplorer(LiveView):
-    """A slider for the predicted probability p and a toggle for the true label y, showing the loss.
-
-    Parameters
-    ----------
-    p : float in (0, 1), default=0.8
-        Starting probability of class 1.
-    y : {0, 1}, default=1
-        Starting label.
-    interactive : bool or None
-        See ``LiveView``.
+@dataclass(frozen=True)
+class LossSurfaces:
+    """Both losses of a one-feature problem on a grid of (b, a), and where each one is not convex.
 
     Attributes
     ----------
-    figure : matplotlib Figure
-    view : the artists; ``view.point`` marks (p, loss), ``view.branches[y]`` the curve of label y
-    p_slider : ipywidgets.FloatSlider (the control ``"p"``)
-    y_toggle : ipywidgets.ToggleButtons, value 1 or 0 (the control ``"y"``)
-    loss : float
-        The loss for the current p and y (from ``logreg_core.bce_from_logits``).
+    b_values : ndarray of shape (n_b,), intercepts (the grid's columns)
+    a_values : ndarray of shape (n_a,), slopes (the grid's rows)
+    squared, cross_entropy : ndarray of shape (n_a, n_b)
+        The mean squared error of the probabilities, (1/n) sum (p_i - y_i)^2, and the mean cross-entropy
+        ``logreg_core.loss``, at each (b, a).
+    squared_not_convex, cross_entropy_not_convex : ndarray of bool of shape (n_a, n_b)
+        Where the surface curves downward in some direction: its Hessian (computed exactly, not by differences)
+        has a negative eigenvalue.
     """
 
-    def __init__(self, p=0.8, y=1, *, interactive=None):
-        super().__init__((7.5, 4.4), interactive=interactive)
-        self.view = _LossView(self.figure.add_subplot())
-        self.p_slider = widgets.FloatSlider(
-            value=p, min=0.001, max=0.999, step=0.001, readout_format=".3f", continuous_update=True,
-            description="predicted p", style={"description_width": "initial"}, layout=widgets.Layout(width="480px"),
-        )
-        self.y_toggle = widgets.ToggleButtons(options=[("label y = 1", 1), ("label y = 0", 0)], value=y,
-                                              description="true label", style={"description_width": "initial"})
-        self.start({"p": self.p_slider, "y": self.y_toggle}, moving=self.view.moving_artists())
+    b_values: np.ndarray
+    a_values: np.ndarray
+    squared: np.ndarray
+    cross_entropy: np.ndarray
+    squared_not_convex: np.ndarray
+    cross_entropy_not_convex: np.ndarray
 
-    def move_artists(self, p, y):
-        self.loss = self.view.update(p, y)
-        confident = "confident and wrong: " if abs(p - y) > 0.9 else ""
-        return f"predicted p = {p:.3f} for a sample with label y = {y}: {confident}loss {self.loss:.3f}"
+
+def _not_convex(second_derivative, x):
+    """Where the Hessian mean_i g''(z_i) [1, x_i][1, x_i]^T has a negative eigenvalue, on the grid.
+
+    ``second_derivative`` has shape (n_a, n_b, n_samples): g''(z_i) at each grid point. A symmetric 2 x 2 matrix
+    has a negative eigenvalue exactly when a diagonal entry or its determinant is negative.
+    """
+    h_bb = second_derivative.mean(axis=-1)
+    h_ba = (second_derivative * x).mean(axis=-1)
+    h_aa = (second_derivative * x**2).mean(axis=-1)
+    tiny = 1e-12 * np.maximum(np.abs(h_bb) + np.abs(h_aa), 1e-300)  # rounding noise is not a direction
+    return (h_bb < -tiny) | (h_aa < -tiny) | (h_bb * h_aa - h_ba**2 < -tiny**2)
+
+
+def loss_surfaces(X_b, y, b_lim, a_lim, resolution=161):
+    """Squared error and cross-entropy of p = sigma(a x + b) over a grid of (b, a), with where each is not convex.
+
+    Per sample, with p = sigma(z) and s = p (1 - p) (the sigmoid's slope), the second derivatives in z are
+    2 [s^2 + (p - y) s (1 - 2p)] for the squared error (p - y)^2, which turns negative, and s for the
+    cross-entropy, which never does; the Hessian over (b, a) is their mean times [1, x][1, x]^T.
+
+    Parameters
+    ----------
+    X_b : array_like of shape (n_samples, 2), a column of ones, then the feature x
+    y : array_like of shape (n_samples,), labels 0 or 1
+    b_lim, a_lim : pair of float, the ranges of the intercept b and of the slope a
+    resolution : int, default=161, grid points along each axis
+
+    Returns
+    -------
+    surfaces : LossSurfaces
+    """
+    X_b, y = np.asarray(X_b, dtype=float), np.asarray(y, dtype=float)
+    if X_b.ndim != 2 or X_b.shape[1] != 2:
+        raise ValueError(f"X_b must have shape (n_samples, 2), a column of ones and one feature; got {X_b.shape}.")
+    x = X_b[:, 1]
+    b_values, a_values = np.linspace(*b_lim, resolution), np.linspace(*a_lim, resolution)
+    z = b_values[None, :, None] + a_values[:, None, None] * x  # shape (n_a, n_b, n_samples)
+    p = core.sigmoid(z)
+    slope = p * (1.0 - p)
+    squared = np.mean((p - y) ** 2, axis=-1)
+    cross_entropy = core.bce_from_logits(z, y).mean(axis=-1)
+    squared_curvature = 2.0 * (slope**2 + (p - y) * slope * (1.0 - 2.0 * p))
+    return LossSurfaces(b_values, a_values, squared, cross_entropy, _not_convex(squared_curvature, x),
+                        _not_convex(slope, x))
+
+
+def plot_loss_surfaces(X_b, y, b_lim, a_lim, resolution=161):
+    """Side by side: squared error through the sigmoid, and cross-entropy, as contour maps over (b, a).
+
+    Where a surface is not convex (it curves downward in some direction) it is shaded and hatched; each map
+    marks its lowest grid point. The titles give the shaded share of the map.
+
+    Parameters
+    ----------
+    X_b : array_like of shape (n_samples, 2)
+    y : array_like of shape (n_samples,), labels 0 or 1
+    b_lim, a_lim : pair of float, the ranges shown of the intercept b (x axis) and of the slope a (y axis)
+    resolution : int, default=161
+
+    Returns
+    -------
+    fig : matplotlib Figure
+    surfaces : LossSurfaces, the numbers drawn
+    """
+    surfaces = loss_surfaces(X_b, y, b_lim, a_lim, resolution)
+    fig = new_figure((11, 4.4))
+    axes = fig.subplots(1, 2)
+    shade = ACCENT_COLORS[0]
+    maps = [(surfaces.squared, surfaces.squared_not_convex, "Squared error (p − y)² through σ"),
+            (surfaces.cross_entropy, surfaces.cross_entropy_not_convex, "Cross-entropy")]
+    for ax, (loss, not_convex, name) in zip(axes, maps):
+        low, high = loss.min(), loss.max()
+        levels = low + (high - low) * (np.geomspace(1.0, 101.0, 14) - 1.0) / 100.0
+        filled = ax.contourf(surfaces.b_values, surfaces.a_values, loss, levels=levels, cmap="Greys", alpha=0.55)
+        ax.contour(surfaces.b_values, surfaces.a_values, loss, levels=levels, colors="0.45", linewidths=0.6)
+        if not_convex.any():
+            ax.contourf(surfaces.b_values, surfaces.a_values, not_convex.astype(float), levels=[0.5, 1.5],
+                        colors=[shade], alpha=0.18, hatches=["//"])
+        fig.colorbar(filled, ax=ax, pad=0.02, format="%.2g").set_label("loss")
+        i, j = np.unravel_index(np.argmin(loss), loss.shape)
+        ax.plot(surfaces.b_values[j], surfaces.a_values[i], marker="*", ms=14, color=BOUNDARY_COLOR,
+                mec="white", ls="none", label="lowest point of the map")
+        share = not_convex.mean()
+        verdict = f"not convex on {share:.0%} of the map" if share else "convex everywhere"
+        label_axes(ax, f"{name}:\n{verdict}", "intercept $b$ (= $w_0$)", "slope $a$ (= $w_1$)")
+        handles = [*ax.get_legend_handles_labels()[0],
+                   Patch(facecolor=shade, alpha=0.18, hatch="//", label="not convex here")]
+        ax.legend(handles=handles, loc="upper right", fontsize=8.5, framealpha=0.9)
+    return fig, surfaces

@@ -1,21 +1,20 @@
-"""Gradient descent, drawn: loss surfaces, descent paths and the learning-rate explorer (notebook 03).
+"""Gradient descent, drawn: loss surfaces and descent paths (notebooks 04, 07 and 10).
 
-A problem with one feature has two weights, the intercept ``b = w[0]`` and the slope ``w = w[1]``, so its loss
-is a surface over the (b, w) plane that fits on a page. This module draws that surface as contours and any
-number of optimisation paths on top of it:
+A problem with one feature has two weights, the intercept ``b = w[0]`` and the slope ``a = w[1]`` (the model
+z = a x + b of ``notebooks/NOTATION.md``), so its loss is a surface over the (b, a) plane that fits on a page. This
+module draws that surface as contours, the intercept across and the slope up, and any number of optimisation
+paths on top of it:
 
-``loss_grid``                  the loss on a grid of (b, w), computed once, vectorised, with ``logreg_core``
+``loss_grid``                  the loss on a grid of (b, a), computed once, vectorised, with ``logreg_core``
 ``draw_loss_surface``          the contours (plus the minimum), on an axes you pass
 ``draw_path``                  one path of weights (e.g. ``GDResult.weights``) as a line of steps
 ``plot_descent_paths``         a surface with several labelled paths: gradient descent, Newton's method, ...
 ``plot_learning_rate_regimes`` too small / good / too large side by side, with their loss curves
 ``describe_run``               the regime of a run in words, computed from its losses and final gradient
-``LearningRateExplorer``       a log-scale learning-rate slider that re-runs descent and redraws the path and the
-                               loss curve together
+``loss_gap``                   how far above the lowest loss each step is: what a logarithmic loss axis shows
 
-The background is computed and drawn once; a slider move only re-runs ``logreg_core.gradient_descent``, moves
-a few ``Line2D`` artists and redraws just those (see ``benchmarks/bench_descent.py`` for the timing). Nothing
-here changes matplotlib's global state.
+The live view on the same surface (click a start, slide the learning rate) is ``logreg_viz.linked.DescentExplorer``.
+Nothing here changes matplotlib's global state.
 """
 
 from __future__ import annotations
@@ -26,7 +25,6 @@ import numpy as np
 
 import logreg_core
 from logreg_viz.figures import new_figure
-from logreg_viz.live import LiveView
 from logreg_viz.style import ACCENT_COLORS, BOUNDARY_COLOR, label_axes
 
 __all__ = [
@@ -43,7 +41,8 @@ __all__ = [
     "plot_learning_rate_regimes",
     "RunDescription",
     "describe_run",
-    "LearningRateExplorer",
+    "GAP_FLOOR",
+    "loss_gap",
 ]
 
 #: One colour per learning-rate regime (Okabe-Ito: reddish purple, bluish green, vermillion).
@@ -53,8 +52,10 @@ PATH_COLORS = (REGIME_COLORS["good"], REGIME_COLORS["too large"], REGIME_COLORS[
 #: The surface is drawn in greys so that coloured paths stand out on it.
 SURFACE_CMAP = "Greys"
 _MAX_GRID_VALUES = 4_000_000  # logits held in memory at once by loss_grid (32 MB of float64)
+#: Losses closer than this to the lowest are drawn at it: the gap is then rounding noise (and log 0 is no place).
+GAP_FLOOR = 1e-10
 _LOSS_HEADROOM = 1.25  # loss axes end a quarter above the starting loss; higher losses get an "off the chart" note
-_AXIS_LABELS = ("intercept $b$ (= $w_0$)", "slope $w$ (= $w_1$)")
+_AXIS_LABELS = ("intercept $b$ (= $w_0$)", "slope $a$ (= $w_1$)")
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -64,14 +65,14 @@ def _check_one_feature(X_b):
     X_b = np.asarray(X_b, dtype=np.float64)
     if X_b.ndim != 2 or X_b.shape[1] != 2:
         raise ValueError(
-            "The loss surface is drawn over (b, w) for a problem with ONE feature: X_b must have shape "
+            "The loss surface is drawn over (b, a) for a problem with ONE feature: X_b must have shape "
             f"(n_samples, 2), a column of ones and the feature; got shape {X_b.shape}."
         )
     return X_b
 
 
-def loss_grid(X_b, y, b_values, w_values, alpha=0.0, *, max_grid_values=_MAX_GRID_VALUES):
-    """The loss L(b, w) at every point of a grid, in one vectorised pass (in blocks if the data is large).
+def loss_grid(X_b, y, b_values, a_values, alpha=0.0, *, max_grid_values=_MAX_GRID_VALUES):
+    """The loss L at every point (b, a) of a grid, in one vectorised pass (in blocks if the data is large).
 
     Parameters
     ----------
@@ -81,7 +82,7 @@ def loss_grid(X_b, y, b_values, w_values, alpha=0.0, *, max_grid_values=_MAX_GRI
         Labels, 0 or 1.
     b_values : array_like of shape (n_b,)
         Intercepts (``w[0]``), the grid's columns.
-    w_values : array_like of shape (n_w,)
+    a_values : array_like of shape (n_a,)
         Slopes (``w[1]``), the grid's rows.
     alpha : float >= 0, default=0.0
         L2 strength, as in ``logreg_core.loss`` (the intercept is not penalised).
@@ -90,26 +91,26 @@ def loss_grid(X_b, y, b_values, w_values, alpha=0.0, *, max_grid_values=_MAX_GRI
 
     Returns
     -------
-    losses : ndarray of shape (n_w, n_b)
-        ``losses[i, j] == logreg_core.loss(X_b, y, [b_values[j], w_values[i]], alpha)``, laid out as
-        ``contour(b_values, w_values, losses)`` expects.
+    losses : ndarray of shape (n_a, n_b)
+        ``losses[i, j] == logreg_core.loss(X_b, y, [b_values[j], a_values[i]], alpha)``, laid out as
+        ``contour(b_values, a_values, losses)`` expects.
     """
     X_b = _check_one_feature(X_b)
     y = np.asarray(y, dtype=np.float64)
     b_values = np.asarray(b_values, dtype=np.float64)
-    w_values = np.asarray(w_values, dtype=np.float64)
-    losses = np.empty((w_values.size, b_values.size))
+    a_values = np.asarray(a_values, dtype=np.float64)
+    losses = np.empty((a_values.size, b_values.size))
     rows_per_block = max(1, max_grid_values // (b_values.size * X_b.shape[0]))
-    for start in range(0, w_values.size, rows_per_block):
-        w_block = w_values[start : start + rows_per_block]
-        # logits z[i, j, k] = b_j * 1 + w_i * x_k, shape (rows, n_b, n_samples)
-        z = b_values[None, :, None] * X_b[:, 0] + w_block[:, None, None] * X_b[:, 1]
+    for start in range(0, a_values.size, rows_per_block):
+        a_block = a_values[start : start + rows_per_block]
+        # logits z[i, j, k] = b_j * 1 + a_i * x_k, shape (rows, n_b, n_samples)
+        z = b_values[None, :, None] * X_b[:, 0] + a_block[:, None, None] * X_b[:, 1]
         losses[start : start + rows_per_block] = logreg_core.bce_from_logits(z, y).mean(axis=-1)
-    return losses + 0.5 * alpha * w_values[:, None] ** 2
+    return losses + 0.5 * alpha * a_values[:, None] ** 2
 
 
 def view_around(points, margin=0.15):
-    """Axis limits ``(b_lim, w_lim)`` that show all finite ``points`` (shape (m, 2)) with a margin on each side."""
+    """Axis limits ``(b_lim, a_lim)`` that show all finite ``points`` (shape (m, 2)) with a margin on each side."""
     points = np.asarray(points, dtype=np.float64).reshape(-1, 2)
     points = points[np.all(np.isfinite(points), axis=1)]
     low, high = points.min(axis=0), points.max(axis=0)
@@ -122,7 +123,7 @@ class LossSurface:
     """What ``draw_loss_surface`` drew: the grid it computed and the artists, for later reuse."""
 
     b_values: np.ndarray
-    w_values: np.ndarray
+    a_values: np.ndarray
     losses: np.ndarray
     filled: object
     lines: object
@@ -131,9 +132,9 @@ class LossSurface:
 
 
 def draw_loss_surface(
-    ax, X_b, y, b_lim, w_lim, *, alpha=0.0, w_star=None, resolution=160, n_levels=14, colorbar=True
+    ax, X_b, y, b_lim, a_lim, *, alpha=0.0, w_star=None, resolution=160, n_levels=14, colorbar=True
 ):
-    """Draw the loss over the (b, w) plane as filled grey contours, the minimum as a star.
+    """Draw the loss over the (b, a) plane as filled grey contours, the minimum as a star.
 
     The levels are spaced geometrically above the lowest value, so the flat valley floor gets as many
     contour lines as the steep walls.
@@ -143,12 +144,12 @@ def draw_loss_surface(
     ax : matplotlib Axes
     X_b : array_like of shape (n_samples, 2)
     y : array_like of shape (n_samples,)
-    b_lim, w_lim : pair of float
-        The visible range of the intercept (x axis) and of the slope (y axis); they are fixed on ``ax``.
+    b_lim, a_lim : pair of float
+        The visible range of the intercept b (x axis) and of the slope a (y axis); they are fixed on ``ax``.
     alpha : float >= 0, default=0.0
         L2 strength.
     w_star : array_like of shape (2,) or None
-        The minimiser, marked with a star if given.
+        The minimiser ``[b, a]``, marked with a star if given.
     resolution : int, default=160
         Grid points along each axis.
     n_levels : int, default=14
@@ -159,25 +160,25 @@ def draw_loss_surface(
     surface : LossSurface
     """
     b_values = np.linspace(*b_lim, resolution)
-    w_values = np.linspace(*w_lim, resolution)
-    losses = loss_grid(X_b, y, b_values, w_values, alpha)
+    a_values = np.linspace(*a_lim, resolution)
+    losses = loss_grid(X_b, y, b_values, a_values, alpha)
     low, high = losses.min(), losses.max()
     levels = low + (high - low) * (np.geomspace(1.0, 101.0, n_levels) - 1.0) / 100.0
-    filled = ax.contourf(b_values, w_values, losses, levels=levels, cmap=SURFACE_CMAP, alpha=0.55, zorder=0)
-    lines = ax.contour(b_values, w_values, losses, levels=levels, colors="0.45", linewidths=0.6, zorder=1)
+    filled = ax.contourf(b_values, a_values, losses, levels=levels, cmap=SURFACE_CMAP, alpha=0.55, zorder=0)
+    lines = ax.contour(b_values, a_values, losses, levels=levels, colors="0.45", linewidths=0.6, zorder=1)
     bar = None
     if colorbar:
         bar = ax.figure.colorbar(filled, ax=ax, pad=0.02, format="%.2g")
-        bar.set_label(r"loss $L(b, w)$")
+        bar.set_label(r"loss $L$")
     minimum = None
     if w_star is not None:
         minimum, = ax.plot(*np.asarray(w_star)[:2], marker="*", markersize=15, color=BOUNDARY_COLOR,
                            markeredgecolor="white", linestyle="none", label=r"minimum $w^*$", zorder=7)  # above paths
     ax.set_xlim(b_lim)
-    ax.set_ylim(w_lim)
+    ax.set_ylim(a_lim)
     ax.set_xlabel(_AXIS_LABELS[0])
     ax.set_ylabel(_AXIS_LABELS[1])
-    return LossSurface(b_values, w_values, losses, filled, lines, bar, minimum)
+    return LossSurface(b_values, a_values, losses, filled, lines, bar, minimum)
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -206,7 +207,7 @@ def draw_path(ax, weights, *, color, label, marker="o", markersize=3.5, mark_sta
     ax : matplotlib Axes
         Its limits must already be set (e.g. by ``draw_loss_surface``).
     weights : array_like of shape (n_steps + 1, 2)
-        E.g. ``GDResult.weights`` of a one-feature problem: column 0 the intercept b, column 1 the slope w.
+        E.g. ``GDResult.weights`` of a one-feature problem: column 0 the intercept b, column 1 the slope a.
     color : colour
     label : str
         Legend entry.
@@ -252,17 +253,17 @@ def update_path(artists, weights):
     """
     weights = np.asarray(weights, dtype=np.float64)[:, :2]
     ax = artists.line.axes
-    (b_low, b_high), (w_low, w_high) = sorted(ax.get_xlim()), sorted(ax.get_ylim())
-    b, w = weights[:, 0], weights[:, 1]
-    is_outside = (b < b_low) | (b > b_high) | (w < w_low) | (w > w_high)
-    artists.line.set_data(b, w)
-    artists.end.set_data(b[-1:], w[-1:])
-    artists.outside.set_data(np.clip(b[is_outside], b_low, b_high), np.clip(w[is_outside], w_low, w_high))
+    (b_low, b_high), (a_low, a_high) = sorted(ax.get_xlim()), sorted(ax.get_ylim())
+    b, a = weights[:, 0], weights[:, 1]
+    is_outside = (b < b_low) | (b > b_high) | (a < a_low) | (a > a_high)
+    artists.line.set_data(b, a)
+    artists.end.set_data(b[-1:], a[-1:])
+    artists.outside.set_data(np.clip(b[is_outside], b_low, b_high), np.clip(a[is_outside], a_low, a_high))
     artists.n_outside = int(np.count_nonzero(is_outside))
     return artists.n_outside
 
 
-def plot_descent_paths(X_b, y, paths, *, alpha=0.0, w_star=None, b_lim=None, w_lim=None, ax=None,
+def plot_descent_paths(X_b, y, paths, *, alpha=0.0, w_star=None, b_lim=None, a_lim=None, ax=None,
                        title="Gradient descent on the loss surface", markers=("o", "s", "^", "D"), legend_loc="best"):
     """A loss surface with one or more labelled paths on it (gradient descent, Newton's method, ...).
 
@@ -276,8 +277,9 @@ def plot_descent_paths(X_b, y, paths, *, alpha=0.0, w_star=None, b_lim=None, w_l
     alpha : float >= 0, default=0.0
     w_star : array_like of shape (2,) or None
         The minimiser, marked with a star.
-    b_lim, w_lim : pair of float or None
-        Visible ranges; by default the box around all paths (and ``w_star``) with a margin.
+    b_lim, a_lim : pair of float or None
+        Visible ranges of the intercept and the slope; by default the box around all paths (and ``w_star``)
+        with a margin.
     ax : matplotlib Axes or None
         Where to draw; a new figure if None.
     title : str
@@ -293,13 +295,13 @@ def plot_descent_paths(X_b, y, paths, *, alpha=0.0, w_star=None, b_lim=None, w_l
     """
     if ax is None:
         ax = new_figure((6.4, 5.0), canvas="pyplot").subplots()
-    if b_lim is None or w_lim is None:
+    if b_lim is None or a_lim is None:
         points = [np.asarray(p, dtype=np.float64)[:, :2] for p in paths.values()]
         if w_star is not None:
             points.append(np.asarray(w_star, dtype=np.float64)[None, :2])
-        auto_b, auto_w = view_around(np.vstack(points))
-        b_lim, w_lim = b_lim or auto_b, w_lim or auto_w
-    draw_loss_surface(ax, X_b, y, b_lim, w_lim, alpha=alpha, w_star=w_star)
+        auto_b, auto_a = view_around(np.vstack(points))
+        b_lim, a_lim = b_lim or auto_b, a_lim or auto_a
+    draw_loss_surface(ax, X_b, y, b_lim, a_lim, alpha=alpha, w_star=w_star)
     starts_drawn = set()
     for k, (label, weights) in enumerate(paths.items()):
         start = tuple(np.asarray(weights, dtype=np.float64)[0, :2])
@@ -333,13 +335,16 @@ class RunDescription:
 
 
 def describe_run(result, X_b, y, alpha=0.0, gradient_tol=1e-3):
-    """Say in words what a gradient-descent run did, from its losses and its final gradient.
+    """Say in words what a gradient-descent run did, from its losses, its rises and its final gradient.
 
-    - the loss never rose and the final gradient is tiny: **good**, converged;
+    - the loss never rose and the final gradient is tiny: **good**, it converges;
     - the loss never rose but the gradient is still large: **too small**, it crawls;
-    - the loss rose at some updates, even above where it started: **too large**, it climbs;
-    - the loss rose at some updates and the gradient is still large: **too large**, it zig-zags;
-    - the loss rose on the way but the run converged anyway: counted as **good**, "on the edge".
+    - the loss rose on the way but the run converged anyway: **good**, "on the edge";
+    - the loss rose at some updates and ended *above* where it started: **too large**, it climbs;
+    - the loss rose at some updates and ended below its start, far from converged: **too large**, it zig-zags
+      (the details say how high it went on the way, if that was above the start).
+
+    A rise is what ``logreg_core.GDResult.rises`` counts: an update that raised the loss by more than rounding.
 
     Parameters
     ----------
@@ -354,25 +359,39 @@ def describe_run(result, X_b, y, alpha=0.0, gradient_tol=1e-3):
     -------
     description : RunDescription
     """
-    losses = result.losses
-    n_rises = int(np.count_nonzero(np.diff(losses) > 1e-9 * np.abs(losses[:-1])))  # as LogisticRegressionGD
+    losses, n_rises, n_steps = result.losses, result.n_rises, result.n_steps
     grad_norm = float(np.linalg.norm(logreg_core.gradient(X_b, y, result.final_weights, alpha)))
     converged = grad_norm < gradient_tol
-    steps = f"after {result.n_steps} steps"
     if n_rises == 0 and converged:
-        return RunDescription("good", "converges", f"loss {losses[-1]:.4f} {steps}, "
+        return RunDescription("good", "converges", f"loss {losses[-1]:.4f} after {n_steps} steps, "
                               f"gradient length below {gradient_tol:g}", 0, grad_norm)
     if n_rises == 0:
-        return RunDescription("too small", "crawls", f"loss still falling {steps} ({losses[-1]:.4f}), "
+        return RunDescription("too small", "crawls", f"loss still falling after {n_steps} steps ({losses[-1]:.4f}), "
                               f"gradient length {grad_norm:.2g}", 0, grad_norm)
+    rose = f"the loss rose at {n_rises} of {n_steps} steps"
     if converged:
-        return RunDescription("good", "on the edge", f"converges, but the loss rose at {n_rises} of "
-                              f"{result.n_steps} steps on the way", n_rises, grad_norm)
-    if losses[1:].max() > losses[0]:
-        return RunDescription("too large", "climbs", f"the loss went up to {losses.max():.3g}, above its start "
-                              f"{losses[0]:.3g}", n_rises, grad_norm)
-    return RunDescription("too large", "zig-zags", f"the loss rose at {n_rises} of {result.n_steps} steps",
-                          n_rises, grad_norm)
+        return RunDescription("good", "on the edge", f"converges, but {rose} on the way", n_rises, grad_norm)
+    if losses[-1] > losses[0]:
+        return RunDescription("too large", "climbs", f"{rose} and ended at {losses[-1]:.4g}, above its start "
+                              f"{losses[0]:.4g}", n_rises, grad_norm)
+    peak = f", up to {losses.max():.4g} (above its start {losses[0]:.4g})" if losses.max() > losses[0] else ""
+    return RunDescription("too large", "zig-zags", f"{rose}{peak}, and ended at {losses[-1]:.4g}", n_rises,
+                          grad_norm)
+
+
+def loss_gap(losses, lowest_loss):
+    """How far each loss lies above the lowest loss, ``losses - lowest_loss``, never below ``GAP_FLOOR``.
+
+    Parameters
+    ----------
+    losses : array_like of shape (n,)
+    lowest_loss : float, e.g. ``logreg_core.loss(X_b, y, w_star)``
+
+    Returns
+    -------
+    gap : ndarray of shape (n,), for a logarithmic axis
+    """
+    return np.maximum(np.asarray(losses, dtype=np.float64) - lowest_loss, GAP_FLOOR)
 
 
 def _points(count):
@@ -391,9 +410,12 @@ def _eta_in_units(learning_rate, safe):
     return rf"$\eta$ = {learning_rate:.3g} = {multiple}$\eta_\mathrm{{safe}}$"
 
 
-def plot_learning_rate_regimes(X_b, y, w0, learning_rates, n_iter, *, alpha=0.0, w_star=None, b_lim, w_lim,
+def plot_learning_rate_regimes(X_b, y, w0, learning_rates, n_iter, *, alpha=0.0, w_star=None, b_lim, a_lim,
                                loss_ylim=None, legend_loc="best"):
     """Three (or more) learning rates side by side: each path on the surface, and all loss curves below.
+
+    With ``w_star`` the curves show how far above the lowest loss each step is, L - L(w*), on a logarithmic axis
+    (``loss_gap``), where crawling, converging and zig-zagging look different; without it, the loss itself.
 
     Parameters
     ----------
@@ -407,9 +429,11 @@ def plot_learning_rate_regimes(X_b, y, w0, learning_rates, n_iter, *, alpha=0.0,
     n_iter : int
     alpha : float >= 0, default=0.0
     w_star : array_like of shape (2,) or None
-    b_lim, w_lim : pair of float
+    b_lim, a_lim : pair of float
+        The view of every surface: the intercept b across, the slope a up.
     loss_ylim : pair of float or None
-        Range of the loss axis; by default 0 to a quarter above the starting loss.
+        Range of the loss axis; by default 0 to a quarter above the starting loss (without ``w_star``), or
+        ``GAP_FLOOR`` to twice the largest gap (with it).
     legend_loc : str, default="best"
         Where the legend of each surface goes (matplotlib's ``loc``).
 
@@ -425,13 +449,14 @@ def plot_learning_rate_regimes(X_b, y, w0, learning_rates, n_iter, *, alpha=0.0,
     grid = fig.add_gridspec(2, n, height_ratios=(1.25, 1.0))
     loss_ax = fig.add_subplot(grid[1, :])
     results = {}
+    lowest = None if w_star is None else logreg_core.loss(X_b, y, w_star, alpha)
     for k, (title, learning_rate) in enumerate(learning_rates.items()):
         ax = fig.add_subplot(grid[0, k])
         result = logreg_core.gradient_descent(X_b, y, w0, learning_rate, n_iter, alpha=alpha)
         results[title] = result
         description = describe_run(result, X_b, y, alpha)
         color = REGIME_COLORS.get(title, description.color)
-        draw_loss_surface(ax, X_b, y, b_lim, w_lim, alpha=alpha, w_star=w_star, colorbar=False)
+        draw_loss_surface(ax, X_b, y, b_lim, a_lim, alpha=alpha, w_star=w_star, colorbar=False)
         n_outside = draw_path(ax, result.weights, color=color, label=f"{n_iter} steps").n_outside
         if n_outside:
             ax.text(0.03, 0.03, f"{_points(n_outside)} outside this view\n(hollow markers on the frame)",
@@ -440,157 +465,23 @@ def plot_learning_rate_regimes(X_b, y, w0, learning_rates, n_iter, *, alpha=0.0,
         ax.legend(loc=legend_loc, fontsize=8, framealpha=0.9)
         if k:
             ax.set_ylabel("")
-        loss_ax.plot(np.arange(result.n_steps + 1), result.losses, color=color, linewidth=1.6,
+        curve = result.losses if w_star is None else loss_gap(result.losses, lowest)
+        loss_ax.plot(np.arange(result.n_steps + 1), curve, color=color, linewidth=1.6,
                      label=f"{title} ({_eta_in_units(learning_rate, safe)})")
-    if w_star is not None:
-        loss_ax.axhline(logreg_core.loss(X_b, y, w_star, alpha), color=BOUNDARY_COLOR, linestyle="--",
-                        linewidth=1, label=r"lowest loss $L(w^*)$")
-    loss_ylim = loss_ylim or (0.0, _LOSS_HEADROOM * logreg_core.loss(X_b, y, w0, alpha))
-    highest = max(result.losses.max() for result in results.values())
-    if highest > loss_ylim[1]:
-        loss_ax.text(0.99, 0.03, f"highest loss {highest:.3g}: off the chart", transform=loss_ax.transAxes,
-                     fontsize=9, ha="right", va="bottom", bbox={"facecolor": "white", "alpha": 0.85})
-    loss_ax.set_ylim(loss_ylim)
+    if w_star is None:
+        loss_ylim = loss_ylim or (0.0, _LOSS_HEADROOM * logreg_core.loss(X_b, y, w0, alpha))
+        highest = max(result.losses.max() for result in results.values())
+        if highest > loss_ylim[1]:
+            loss_ax.text(0.99, 0.03, f"highest loss {highest:.3g}: off the chart", transform=loss_ax.transAxes,
+                         fontsize=9, ha="right", va="bottom", bbox={"facecolor": "white", "alpha": 0.85})
+        loss_ax.set_ylim(loss_ylim)
+        label_axes(loss_ax, "The loss along each path", "step", r"loss $L$")
+    else:
+        loss_ax.set_yscale("log")
+        gaps = np.concatenate([loss_gap(r.losses, lowest) for r in results.values()])
+        loss_ax.set_ylim(loss_ylim or (max(GAP_FLOOR, 0.003 * gaps.min()), 2 * gaps.max()))  # room for the legend
+        label_axes(loss_ax, "How far above the lowest loss each step is", "step", r"$L - L(w^*)$  (log scale)")
     loss_ax.set_xlim(0, n_iter)
-    label_axes(loss_ax, "The loss along each path", "step", r"loss $L$")
-    loss_ax.legend(loc="upper right")
+    loss_ax.legend(loc="lower left" if w_star is not None else "upper right")
     fig.suptitle(f"{n} learning rates, {n_iter} steps each from the same start", fontsize=13)
     return fig, results
-
-
-# ----------------------------------------------------------------------------------------------------------------
-# The widget
-# ----------------------------------------------------------------------------------------------------------------
-class LearningRateExplorer(LiveView):
-    """A log-scale learning-rate slider that re-runs gradient descent and redraws its path and loss curve.
-
-    The figure (surface on the left, loss curve on the right) is built once (a ``LiveView``). A slider move
-    runs ``logreg_core.gradient_descent``, moves four ``Line2D`` artists and two texts, and redraws only those on
-    a saved background (blitting): the contours are never recomputed or redrawn. End a cell with the explorer to
-    show it; the status line says how the learning rate compares with the safe step.
-
-    Parameters
-    ----------
-    X_b : array_like of shape (n_samples, 2)
-    y : array_like of shape (n_samples,)
-    w0 : array_like of shape (2,)
-        Where every run starts.
-    n_iter : int, default=100
-        Steps per run.
-    alpha : float >= 0, default=0.0
-    w_star : array_like of shape (2,) or None
-        The minimiser: marked on the surface, its loss drawn as a dashed line on the loss curve.
-    b_lim, w_lim : pair of float or None
-        The fixed view of the surface; by default the box around ``w0`` and ``w_star``. Steps that leave it
-        are shown on the frame.
-    learning_rate : float or None
-        The starting value; by default the safe step ``eta_safe = safe_learning_rate(X_b, alpha)``.
-    span : float, default=100.0
-        The slider runs from ``eta_safe / span`` to ``eta_safe * span``, on a log scale.
-    loss_ylim : pair of float or None
-        Range of the loss axis; by default 0 to a quarter above the starting loss. Higher losses are reported
-        in a note.
-    legend_loc : str, default="lower right"
-        Where the surface's legend goes. A fixed place: "best" would move it (and cost time) on every redraw.
-    interactive : bool or None
-        See ``LiveView``.
-
-    Attributes
-    ----------
-    figure : matplotlib Figure
-    slider : ipywidgets.FloatLogSlider, the control ``"learning_rate"``
-    learning_rate : float, the learning rate of the run drawn
-    legend_handles : the legend entries of the path and of the loss curve (recoloured with them)
-    result : logreg_core.GDResult
-        The run currently drawn.
-    description : RunDescription
-    """
-
-    def __init__(self, X_b, y, w0, *, n_iter=100, alpha=0.0, w_star=None, b_lim=None, w_lim=None,
-                 learning_rate=None, span=100.0, loss_ylim=None, legend_loc="lower right", interactive=None):
-        import ipywidgets as widgets  # only the widget needs ipywidgets
-
-        super().__init__((9.6, 4.4), interactive=interactive)
-
-        self.X_b = _check_one_feature(X_b)
-        self.y = np.asarray(y, dtype=np.float64)
-        self.w0 = np.asarray(w0, dtype=np.float64)
-        self.n_iter = n_iter
-        self.alpha = alpha
-        self.safe_learning_rate = logreg_core.safe_learning_rate(self.X_b, alpha)
-        if b_lim is None or w_lim is None:
-            points = [self.w0] + ([np.asarray(w_star, dtype=np.float64)] if w_star is not None else [])
-            auto_b, auto_w = view_around(np.vstack(points), margin=0.35)
-            b_lim, w_lim = b_lim or auto_b, w_lim or auto_w
-        start_loss = logreg_core.loss(self.X_b, self.y, self.w0, alpha)
-        self.loss_ylim = loss_ylim or (0.0, _LOSS_HEADROOM * start_loss)
-
-        self.surface_ax, self.loss_ax = self.figure.subplots(1, 2, width_ratios=(1.15, 1.0))
-        self.surface = draw_loss_surface(self.surface_ax, self.X_b, self.y, b_lim, w_lim, alpha=alpha,
-                                         w_star=w_star, colorbar=False)
-        self.path = draw_path(self.surface_ax, self.w0[None, :], color=REGIME_COLORS["good"], label="descent path")
-        self.outside_note = self.surface_ax.text(
-            0.03, 0.03, "", transform=self.surface_ax.transAxes, fontsize=9, va="bottom",
-            bbox={"facecolor": "white", "alpha": 0.85, "edgecolor": "0.6"}, visible=False)
-        self.surface_ax.set_title("Path of the weights on the loss surface")
-        surface_legend = self.surface_ax.legend(loc=legend_loc, framealpha=0.9)
-
-        self.loss_curve, = self.loss_ax.plot([], [], color=REGIME_COLORS["good"], linewidth=1.8, label="loss")
-        self.lowest_loss = None
-        if w_star is not None:
-            self.lowest_loss = self.loss_ax.axhline(logreg_core.loss(self.X_b, self.y, w_star, alpha),
-                                                    color=BOUNDARY_COLOR, linestyle="--", linewidth=1,
-                                                    label=r"lowest loss $L(w^*)$")
-        self.loss_ax.set_xlim(0, n_iter)
-        self.loss_ax.set_ylim(self.loss_ylim)
-        label_axes(self.loss_ax, "Loss after each step", "step", r"loss $L$")
-        loss_legend = self.loss_ax.legend(loc="upper right")
-        # legend entries are copies of the artists: recolour them with the path (the last entry of each legend)
-        self.legend_handles = (surface_legend.legend_handles[-1], loss_legend.legend_handles[0])
-        self.off_chart_note = self.loss_ax.text(
-            0.97, 0.80, "", transform=self.loss_ax.transAxes, fontsize=9, ha="right", va="top",
-            bbox={"facecolor": "white", "alpha": 0.85, "edgecolor": "0.6"}, visible=False)
-        self.headline = self.figure.suptitle("", fontsize=12)
-
-        safe_exponent = np.log10(self.safe_learning_rate)
-        self.slider = widgets.FloatLogSlider(
-            value=learning_rate or self.safe_learning_rate, base=10,
-            min=safe_exponent - np.log10(span), max=safe_exponent + np.log10(span), step=0.02,
-            description="learning rate η", readout_format=".3g", continuous_update=True,
-            style={"description_width": "initial"}, layout=widgets.Layout(width="520px"),
-        )
-        # A run moves these (and what a full draw paints above them: the start, the minimum, the legends and
-        # frames they cross); the surface and everything else is a saved background.
-        self.start({"learning_rate": self.slider}, moving=[
-            self.path.line, self.path.end, self.path.outside, self.path.start, self.surface.minimum,
-            self.outside_note, surface_legend, self.loss_curve, self.lowest_loss, self.off_chart_note, loss_legend,
-            *self.loss_ax.spines.values(), self.headline,
-        ])
-
-    def move_artists(self, learning_rate):
-        """Re-run gradient descent with ``learning_rate`` and move the artists to the new run."""
-        result = logreg_core.gradient_descent(self.X_b, self.y, self.w0, learning_rate, self.n_iter,
-                                              alpha=self.alpha)
-        description = describe_run(result, self.X_b, self.y, self.alpha)
-        self.result, self.description, self.learning_rate = result, description, learning_rate
-
-        n_outside = update_path(self.path, result.weights)
-        for artist in (self.path.line, self.path.end, self.path.outside, self.loss_curve, *self.legend_handles):
-            artist.set_color(description.color)
-        self.path.outside.set_markerfacecolor("white")
-        self.outside_note.set_text(f"{n_outside} of {result.n_steps + 1} points outside this view\n"
-                                   "(shown as hollow markers on the frame)")
-        self.outside_note.set_visible(n_outside > 0)
-
-        self.loss_curve.set_data(np.arange(result.n_steps + 1), result.losses)
-        highest = result.losses.max()
-        self.off_chart_note.set_text(f"highest loss {highest:.3g}: off the chart")
-        self.off_chart_note.set_visible(highest > self.loss_ylim[1])
-
-        ratio = learning_rate / self.safe_learning_rate
-        self.headline.set_text(f"{_eta_in_units(learning_rate, self.safe_learning_rate)}, {description}")
-        self.headline.set_color(description.color)
-        guarantee = "below 2 η<sub>safe</sub>: every step lowers the loss" if ratio < 2 else (
-            "beyond 2 η<sub>safe</sub>: no guarantee")
-        return (f"η = {learning_rate:.3g} = {_multiple(ratio)} η<sub>safe</sub> &nbsp;·&nbsp; {guarantee} "
-                f"&nbsp;·&nbsp; {description}")

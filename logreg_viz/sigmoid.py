@@ -7,9 +7,12 @@ moves the existing artists. Every number drawn comes from ``logreg_core``.
 plot_line_vs_sigmoid          a straight line leaves [0, 1]; the sigmoid of a score never does
 plot_sigmoid_and_slope        sigma(z) and sigma'(z) = sigma(z) (1 - sigma(z))
 plot_decision_boundaries      where p = 1/2: a point in 1-D, a line in 2-D, a plane in 3-D
-plot_sigmoid_settings         the explorer's picture for a few (w, b), side by side
+plot_sigmoid_settings         the explorer's picture for a few (a, b), side by side
 logit                         the log-odds, the sigmoid's inverse
-SigmoidExplorer               sliders for w and b over a labelled 1-D data set
+SigmoidExplorer               sliders for the slope a and the intercept b over a labelled 1-D data set
+
+The one-feature model is z = a x + b (a the slope, b the intercept), as in ``notebooks/NOTATION.md``; the core's
+weight vector is ``w = [b, a]``.
 """
 
 import html
@@ -37,6 +40,7 @@ __all__ = [
     "plot_sigmoid_and_slope",
     "plot_decision_boundaries",
     "plot_sigmoid_settings",
+    "padded_range",
     "logit",
     "SigmoidExplorer",
 ]
@@ -89,8 +93,8 @@ def _scatter_labels(ax, x, y, class_names):
 # --------------------------------------------------------------------------------------------------------------
 # Notebook 01: the sigmoid
 # --------------------------------------------------------------------------------------------------------------
-def plot_line_vs_sigmoid(x, y, w, b, x_range=None, class_names=("class 0", "class 1")):
-    """Two panels: a least-squares line through 0/1 labels leaves [0, 1]; sigma(w x + b) stays inside.
+def plot_line_vs_sigmoid(x, y, a, b, x_range=None, class_names=("class 0", "class 1")):
+    """Two panels: a least-squares line through 0/1 labels leaves [0, 1]; sigma(a x + b) stays inside.
 
     Parameters
     ----------
@@ -98,8 +102,8 @@ def plot_line_vs_sigmoid(x, y, w, b, x_range=None, class_names=("class 0", "clas
         One feature.
     y : array_like of shape (n_samples,)
         Labels, 0 or 1.
-    w, b : float
-        Weight and intercept of the sigmoid panel.
+    a, b : float
+        Slope and intercept of the sigmoid panel.
     x_range : pair of float, optional
         Horizontal extent; by default the data's range widened by its own width on each side, so that the
         line visibly crosses 0 and 1.
@@ -123,8 +127,8 @@ def plot_line_vs_sigmoid(x, y, w, b, x_range=None, class_names=("class 0", "clas
         _scatter_labels(ax, x, y, class_names)
     ax_line.plot(grid, slope * grid + intercept, color=ACCENT_COLORS[0], lw=2.5,
                  label=f"least-squares line {slope:.2f}·x {_signed(intercept, '.2f')}")
-    ax_sigmoid.plot(grid, core.sigmoid(w * grid + b), color=ACCENT_COLORS[1], lw=2.5,
-                    label=minus_signs(f"σ({w:g}·x {_signed(b, 'g')})"))
+    ax_sigmoid.plot(grid, core.sigmoid(a * grid + b), color=ACCENT_COLORS[1], lw=2.5,
+                    label=minus_signs(f"σ({a:g}·x {_signed(b, 'g')})"))
     label_axes(ax_line, "A straight line is not a probability", "x", "predicted value")
     label_axes(ax_sigmoid, "The sigmoid squashes the line into (0, 1)", "x", "predicted probability of class 1")
     ax_sigmoid.tick_params(labelleft=True)
@@ -249,13 +253,13 @@ def _scatter_predicted(ax, points, w):
 
 
 class _SigmoidView:
-    """The artists of one 1-D sigmoid over labelled samples, on one Axes; ``update(w, b)`` moves them.
+    """The artists of one 1-D sigmoid over labelled samples, on one Axes; ``update(a, b)`` moves them.
 
-    Shared by the static ``plot_sigmoid_settings`` and the live ``SigmoidExplorer``, so both draw the same
-    picture. Drawn: the stretches of x predicted class 0 and class 1 shaded in their colours, the curve
-    p = sigma(w x + b), the boundary x = -b / w, each sample at the height of its label, joined to its
-    probability on the curve, with that probability printed. (Shaded rectangles rather than an image of p keep
-    a redraw cheap.)
+    Shared by the static ``plot_sigmoid_settings``, the live ``SigmoidExplorer`` and the data panel of
+    ``logreg_viz.linked``, so all of them draw the same picture. Drawn: the stretches of x predicted class 0 and
+    class 1 shaded in their colours, the curve p = sigma(a x + b), the boundary x = -b / a, each sample at the
+    height of its label, joined to its probability on the curve, with that probability printed. (Shaded
+    rectangles rather than an image of p keep a redraw cheap.)
 
     Parameters
     ----------
@@ -264,85 +268,112 @@ class _SigmoidView:
     y : ndarray of shape (n_samples,), labels 0 or 1
     x_range : pair of float
     class_names : pair of str
+    sigmoid : callable, default=logreg_core.sigmoid
+        What turns the scores into probabilities, e.g. a student's own ``my_sigmoid``. It draws the curve and
+        the samples' probabilities; the predicted classes (shading, boundary, count) follow the core's decision
+        rule z > 0, which needs no sigmoid.
+    probabilities : bool, default=True
+        Print each sample's probability beside its ring.
+    title : bool, default=True
+        Let ``update`` write the model, its boundary and its count of correct samples as the axes' title (False:
+        the title is the caller's, and stays).
+    legend : {"right", None}, default="right"
+        A legend beside the axes, or none (a view that shows several panels puts ``legend_handles`` in one legend
+        of the figure: a legend over moving artists would have to be redrawn with them at every move).
     """
 
-    def __init__(self, ax, x, y, x_range, class_names):
+    def __init__(self, ax, x, y, x_range, class_names, *, sigmoid=core.sigmoid, probabilities=True, legend="right",
+                 title=True):
         self.ax, self.x, self.y = ax, x, y
+        self.title = title
+        self.sigmoid = sigmoid
         self.grid = np.linspace(*x_range, _GRID_POINTS)
         self.text_offset = 0.012 * (x_range[1] - x_range[0])
         self.x_range = x_range
+        self.X_grid, self.X_b = core.add_intercept(self.grid[:, None]), core.add_intercept(x[:, None])
         self.regions = [ax.axvspan(x_range[0], x_range[0], color=CLASS_COLORS[k], alpha=0.13, lw=0, zorder=0)
                         for k in (0, 1)]
         self.half = ax.axhline(0.5, color=_MUTED, lw=1, ls=":", zorder=1)
-        self.curve, = ax.plot([], [], color=ACCENT_COLORS[1], lw=2.5, zorder=2, label="p = σ(w·x + b)")
+        self.curve, = ax.plot([], [], color=ACCENT_COLORS[1], lw=2.5, zorder=2, label="p = σ(a·x + b)")
         self.boundary, = ax.plot([], [], color=BOUNDARY_COLOR, lw=2, ls="--", zorder=2, label="boundary p = ½")
-        # One connector per sample, from its label to its probability: the gap is how wrong the model is.
-        self.connectors = [ax.plot([], [], color=CLASS_COLORS[k], lw=1.2, alpha=0.8, zorder=3)[0] for k in y]
+        # Each sample is joined from its label to its probability (the gap is how wrong the model is), and marked
+        # on the curve; one Line2D per class draws all of them (one artist per sample would cost a redraw each).
+        self.members = [np.flatnonzero(y == k) for k in (0, 1)]
+        self.connectors = [ax.plot([], [], color=CLASS_COLORS[k], lw=1.2, alpha=0.8, zorder=3)[0] for k in (0, 1)]
         self.on_curve = [
             ax.plot([], [], linestyle="none", marker=CLASS_MARKERS[k], mfc="white", mec=CLASS_COLORS[k], mew=1.8,
                     ms=7, zorder=5)[0]
-            for k in y
+            for k in (0, 1)
         ]
-        self.p_texts = [ax.text(xi, 0, "", fontsize=8, va="center", zorder=6) for xi in x]
+        self.p_texts = [ax.text(xi, 0, "", fontsize=8, va="center", zorder=6) for xi in x] if probabilities else []
         self.samples = _scatter_labels(ax, x, y, class_names)
         ax.set_xlim(*x_range)
         ax.set_ylim(-0.12, 1.12)
-        handles = _class_legend_handles(class_names) + [
+        self.legend_handles = _class_legend_handles(class_names) + [
             self.curve, self.boundary,
             Line2D([], [], linestyle="none", marker="o", mfc="white", mec="0.3", mew=1.8, label="its p on the curve"),
         ]
-        ax.legend(handles=handles, loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=8.5)
+        self.legend = None
+        if legend == "right":
+            self.legend = ax.legend(handles=self.legend_handles, loc="center left", bbox_to_anchor=(1.01, 0.5),
+                                    fontsize=8.5)
 
     def moving_artists(self):
         """What ``update`` changes, and all a full draw paints above it in the axes (the shaded stretches lie
-        under everything): the axes' content but for its ticks and the legend beside it."""
+        under everything): the axes' content but for its ticks."""
         return [*self.regions, self.half, self.curve, self.boundary, *self.connectors, *self.samples,
-                *self.on_curve, *self.p_texts, *self.ax.spines.values(), self.ax.title]
+                *self.on_curve, *self.p_texts, *self.ax.spines.values(), *([self.ax.title] if self.title else [])]
 
-    def update(self, w, b):
-        """Move the artists to weight ``w`` and intercept ``b``; returns the boundary position (None if w == 0)."""
-        p_grid = core.predict_proba(core.add_intercept(self.grid[:, None]), [b, w])
-        X_b = core.add_intercept(self.x[:, None])
-        p_samples = core.predict_proba(X_b, [b, w])
+    def update(self, a, b):
+        """Move the artists to slope ``a`` and intercept ``b``; returns the boundary position (None if a == 0)."""
+        w = np.array([b, a])
+        p_grid = np.asarray(self.sigmoid(self.X_grid @ w), dtype=float)
+        p_samples = np.asarray(self.sigmoid(self.X_b @ w), dtype=float)
         self.curve.set_data(self.grid, p_grid)
-        boundary = None if w == 0 else -b / w
-        for k, (start, stop) in enumerate(self._class_intervals(w, b, boundary)):
+        boundary = None if a == 0 else -b / a
+        self.boundary_x = boundary
+        for k, (start, stop) in enumerate(self._class_intervals(a, b, boundary)):
             self.regions[k].set_x(start)
             self.regions[k].set_width(stop - start)
         self.boundary.set_data(([boundary] * 2, [-0.12, 1.12]) if boundary is not None else ([], []))
-        for xi, yi, pi, line, marker, text in zip(self.x, self.y, p_samples, self.connectors, self.on_curve,
-                                                  self.p_texts):
-            line.set_data([xi, xi], [yi, pi])
-            marker.set_data([xi], [pi])
-            text.set_text(f"{pi:.2f}")
+        for k, members in enumerate(self.members):
+            gap = np.full(len(members), np.nan)  # NaN between the connectors: one line, drawn in pieces
+            self.connectors[k].set_data(np.column_stack([self.x[members], self.x[members], gap]).ravel(),
+                                        np.column_stack([np.full(len(members), k), p_samples[members], gap]).ravel())
+            self.on_curve[k].set_data(self.x[members], p_samples[members])
+        for xi, yi, pi, text in zip(self.x, self.y, p_samples, self.p_texts):
             # beside its ring, away from its connector (below a class-0 ring, above a class-1 ring) and from the
             # curve: a rising curve is lower on the left, so class 0 writes above-left and class 1 below-right
             above = yi == 0
-            left = above == (w >= 0)
+            left = above == (a >= 0)
+            text.set_text(f"{pi:.2f}")
             text.set_position((xi + (-self.text_offset if left else self.text_offset), pi + (0.08 if above else -0.08)))
             text.set_horizontalalignment("right" if left else "left")
-        correct = np.count_nonzero(core.predict(X_b, [b, w]) == self.y)
+        self.probabilities = p_samples
+        self.correct = int(np.count_nonzero(core.predict(self.X_b, w) == self.y))
         where = "no boundary" if boundary is None else f"boundary x = {boundary:.2f}"
-        self.ax.set_title(minus_signs(f"w = {w:.2f}, b = {b:.2f}: {where}, {correct}/{len(self.y)} correct"))
+        self.summary = minus_signs(f"a = {a:.2f}, b = {b:.2f}: {where}, {self.correct}/{len(self.y)} correct")
+        if self.title:
+            self.ax.set_title(self.summary)
         return boundary
 
-    def _class_intervals(self, w, b, boundary):
-        """The stretches (start, stop) of the x axis predicted class 0 and class 1 (p >= 1/2 is class 1)."""
+    def _class_intervals(self, a, b, boundary):
+        """The stretches (start, stop) of the x axis predicted class 0 and class 1 (z > 0 is class 1)."""
         low, high = self.x_range
-        if boundary is None:  # w == 0: every x gets p = sigma(b)
+        if boundary is None:  # a == 0: every x gets p = sigma(b)
             return ((low, low), (low, high)) if b > 0 else ((low, high), (low, low))
         cut = min(max(boundary, low), high)
-        return ((low, cut), (cut, high)) if w > 0 else ((cut, high), (low, cut))
+        return ((low, cut), (cut, high)) if a > 0 else ((cut, high), (low, cut))
 
 
 def plot_sigmoid_settings(x, y, settings, x_range=None, class_names=("class 0", "class 1"), xlabel="x"):
-    """The ``SigmoidExplorer`` picture for a few settings of (w, b), stacked: a static preview of the widget.
+    """The ``SigmoidExplorer`` picture for a few settings of (a, b), stacked: a static preview of the widget.
 
     Parameters
     ----------
     x : array_like of shape (n_samples,)
     y : array_like of shape (n_samples,), labels 0 or 1
-    settings : sequence of (w, b) pairs
+    settings : sequence of (a, b) pairs, slope and intercept
     x_range : pair of float, optional
         By default the data's range plus 10% of its width on each side.
     class_names : pair of str
@@ -353,24 +384,26 @@ def plot_sigmoid_settings(x, y, settings, x_range=None, class_names=("class 0", 
     fig : matplotlib.figure.Figure
     """
     x, y = np.asarray(x, dtype=float), np.asarray(y).astype(int)
-    x_range = _padded_range(x) if x_range is None else x_range
+    x_range = padded_range(x) if x_range is None else x_range
     fig = new_figure((9.5, 2.9 * len(settings)))
-    for ax, (w, b) in zip(np.atleast_1d(fig.subplots(len(settings), 1)), settings):
-        _SigmoidView(ax, x, y, x_range, class_names).update(w, b)
+    for ax, (a, b) in zip(np.atleast_1d(fig.subplots(len(settings), 1)), settings):
+        _SigmoidView(ax, x, y, x_range, class_names).update(a, b)
         ax.set_xlabel(xlabel)
         ax.set_ylabel("probability of class 1")
     return fig
 
 
-def _padded_range(x, pad=0.1):
+def padded_range(x, pad=0.1):
+    """The range of ``x`` (array_like of shape (n,)) widened by ``pad`` times its width on each side."""
+    x = np.asarray(x, dtype=float)
     width = np.ptp(x)
     return (float(x.min() - pad * width), float(x.max() + pad * width))
 
 
 class SigmoidExplorer(LiveView):
-    """Sliders for w and b move p = sigma(w x + b) over a labelled 1-D data set.
+    """Sliders for the slope a and the intercept b move p = sigma(a x + b) over a labelled 1-D data set.
 
-    The figure shows the curve, the decision boundary x = -b / w, every sample at the height of its label
+    The figure shows the curve, the decision boundary x = -b / a, every sample at the height of its label
     joined to its probability on the curve, that probability in numbers, and how many samples lie on the
     correct side. End a cell with the explorer to show it.
 
@@ -380,40 +413,45 @@ class SigmoidExplorer(LiveView):
         One feature.
     y : array_like of shape (n_samples,)
         Labels, 0 or 1.
-    w, b : float
-        Starting weight and intercept.
-    w_range, b_range : pair of float
+    a, b : float
+        Starting slope and intercept.
+    a_range, b_range : pair of float
         Slider limits.
     class_names : pair of str
     xlabel : str
+    sigmoid : callable, default=logreg_core.sigmoid
+        What draws the curve and the samples' probabilities: in notebook 01, the student's own sigmoid
+        (``yours_or(my_sigmoid, core.sigmoid)``). It receives an ndarray of scores and must return their
+        probabilities, same shape.
     interactive : bool or None
         See ``LiveView``: None is live in a notebook, a still picture elsewhere.
 
     Attributes
     ----------
     figure : matplotlib Figure
-    view : the artists; ``view.curve``, ``view.boundary``, ``view.on_curve`` (one Line2D per sample), ...
-    w_slider, b_slider : ipywidgets.FloatSlider (the controls ``"w"`` and ``"b"``)
+    view : the artists; ``view.curve``, ``view.boundary``, ``view.on_curve`` and ``view.connectors`` (one Line2D per
+        class), ``view.probabilities`` (each sample's p, as drawn), ...
+    a_slider, b_slider : ipywidgets.FloatSlider (the controls ``"a"`` and ``"b"``)
     boundary : float or None
-        The boundary's position for the current sliders (None when w = 0).
+        The boundary's position for the current sliders (None when a = 0).
     """
 
-    def __init__(self, x, y, w=1.0, b=-2.0, w_range=(-5.0, 5.0), b_range=(-15.0, 15.0),
-                 class_names=("class 0", "class 1"), xlabel="x", *, interactive=None):
+    def __init__(self, x, y, a=1.0, b=-2.0, a_range=(-5.0, 5.0), b_range=(-15.0, 15.0),
+                 class_names=("class 0", "class 1"), xlabel="x", *, sigmoid=core.sigmoid, interactive=None):
         super().__init__((9.5, 4.2), interactive=interactive)
         x, y = np.asarray(x, dtype=float), np.asarray(y).astype(int)
         ax = self.figure.add_subplot()
-        self.view = _SigmoidView(ax, x, y, _padded_range(x), class_names)
+        self.view = _SigmoidView(ax, x, y, padded_range(x), class_names, sigmoid=sigmoid)
         ax.set_xlabel(xlabel)
         ax.set_ylabel("probability of class 1")
         slider_style = dict(continuous_update=True, style={"description_width": "initial"},
                             layout=widgets.Layout(width="480px"))
-        self.w_slider = widgets.FloatSlider(value=w, min=w_range[0], max=w_range[1], step=0.05,
-                                            description="weight w", readout_format=".2f", **slider_style)
+        self.a_slider = widgets.FloatSlider(value=a, min=a_range[0], max=a_range[1], step=0.05,
+                                            description="slope a", readout_format=".2f", **slider_style)
         self.b_slider = widgets.FloatSlider(value=b, min=b_range[0], max=b_range[1], step=0.05,
                                             description="intercept b", readout_format=".2f", **slider_style)
-        self.start({"w": self.w_slider, "b": self.b_slider}, moving=self.view.moving_artists())
+        self.start({"a": self.a_slider, "b": self.b_slider}, moving=self.view.moving_artists())
 
-    def move_artists(self, w, b):
-        self.boundary = self.view.update(w, b)
+    def move_artists(self, a, b):
+        self.boundary = self.view.update(a, b)
         return html.escape(self.view.ax.get_title())

@@ -18,9 +18,8 @@ from logreg_data import OVERLAPPING_CLUSTERS
 from logreg_viz import _ipympl
 from logreg_viz.blitting import Blitter
 from logreg_viz.clusters import DistanceView
-from logreg_viz.cross_entropy import LossExplorer
-from logreg_viz.descent import LearningRateExplorer
 from logreg_viz.figures import new_figure
+from logreg_viz.linked import DescentExplorer, LinkedExplorer
 from logreg_viz.multiclass import TrainingRegionsExplorer
 from logreg_viz.sigmoid import SigmoidExplorer
 from logreg_viz.threshold import ThresholdExplorer
@@ -29,26 +28,27 @@ from logreg_viz.threshold import ThresholdExplorer
 def _sigmoid():
     hours = np.array([0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 3.5, 4.0, 4.5, 5.0])
     explorer = SigmoidExplorer(hours, np.array([0, 0, 0, 1, 0, 1, 0, 1, 1, 1]))
-    # w = 0: no boundary; b = 15 and -15: every sample in one class; a falling curve
-    return explorer, [(explorer.w_slider, [2.5, 0.0, 4.95, -5.0]), (explorer.b_slider, [15.0, -15.0, 5.5])]
+    # a = 0: no boundary; b = 15 and -15: every sample in one class; a falling curve
+    return explorer, [(explorer.a_slider, [2.5, 0.0, 4.95, -5.0]), (explorer.b_slider, [15.0, -15.0, 5.5])]
 
 
-def _loss():
-    explorer = LossExplorer(p=0.8, y=1)
-    # the ends of the slider, where the curves touch the frame, and the label switched both ways
-    return explorer, [(explorer.p_slider, [0.001, 0.999, 0.22]), (explorer.y_toggle, [0, 1]),
-                      (explorer.p_slider, [0.5])]
+def _linked():
+    hours = np.array([0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 3.5, 4.0, 4.5, 5.0])
+    explorer = LinkedExplorer(hours, np.array([0, 0, 0, 1, 0, 1, 0, 1, 1, 1]), w_star=np.array([-3.72, 1.35]))
+    # onto the star; the corners of the map, where bars are cut at the top of their axis and noted
+    return explorer, [(explorer.a_slider, [1.35, 4.0, -1.5]), (explorer.b_slider, [-3.7, -10.0, 4.0])]
 
 
-def _learning_rate():
-    X_b = logreg_core.add_intercept(np.array([[-1.0], [-0.5], [0.0], [0.5], [1.0], [1.5], [2.0], [2.5]]))
-    y = np.array([0, 0, 0, 1, 0, 1, 1, 1], dtype=float)
+def _descent():
+    x = np.array([-1.0, -0.5, 0.0, 0.5, 1.0, 1.5, 2.0, 2.5])
+    y = np.array([0, 0, 0, 1, 0, 1, 1, 1])
+    X_b = logreg_core.add_intercept(x.reshape(-1, 1))
     eta = logreg_core.safe_learning_rate(X_b)
     w_star = logreg_core.gradient_descent(X_b, y, np.zeros(2), eta, 3000).final_weights
-    explorer = LearningRateExplorer(X_b, y, np.array([-4.5, 0.0]), w_star=w_star, b_lim=(-6.0, 2.0),
-                                    w_lim=(-1.5, 6.5))
-    # crawling, converging onto the star, zig-zagging across the legend, leaving the view and the loss axis
-    return explorer, [(explorer.slider, [eta * m for m in (0.01, 1.0, 8.0, 30.0, 100.0)])]
+    explorer = DescentExplorer(x, y, a=0.0, b=-4.5, w_star=w_star)
+    # crawling, converging onto the star, zig-zagging, leaving the view and the loss axis; a start in a corner
+    return explorer, [(explorer.rate_slider, [eta * m for m in (0.01, 1.0, 8.0, 30.0, 100.0)]),
+                      (explorer.a_slider, [6.5, -1.5])]
 
 
 def _threshold():
@@ -76,7 +76,7 @@ def _distance():
     return explorer, [(explorer.distance, [0.0, 8.0, 2.5])]
 
 
-VIEWS = {"SigmoidExplorer": _sigmoid, "LossExplorer": _loss, "LearningRateExplorer": _learning_rate,
+VIEWS = {"SigmoidExplorer": _sigmoid, "LinkedExplorer": _linked, "DescentExplorer": _descent,
          "ThresholdExplorer": _threshold, "TrainingRegionsExplorer": _regions, "DistanceView": _distance}
 
 

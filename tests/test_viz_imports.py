@@ -42,7 +42,7 @@ def _run(code, cwd):
 def test_every_module_is_covered():
     assert {"logreg_viz.sigmoid", "logreg_viz.cross_entropy", "logreg_viz.descent", "logreg_viz.threshold",
             "logreg_viz.multiclass", "logreg_viz.training", "logreg_viz.live", "logreg_viz._ipympl"} <= set(MODULES)
-    assert {"logreg_exercises.nb01", "logreg_exercises.overfitting"} <= set(EXERCISES)
+    assert {"logreg_exercises.sigmoid", "logreg_exercises.overfitting"} <= set(EXERCISES)
 
 
 @pytest.mark.parametrize("module", MODULES)

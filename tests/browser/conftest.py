@@ -512,7 +512,7 @@ def browser():
 
 @pytest.fixture(scope="session")
 def copies(browser_folder):
-    """Private copies of the stored notebooks for ``test_live_views.py`` (JupyterLab autosaves an open notebook;
+    """Private copies of the stored notebooks for ``live_session.py`` (JupyterLab autosaves an open notebook;
     the ones ``test_notebooks_in_browser.py`` opens must stay as stored), made once per session (per xdist worker),
     in ``live_views/`` next to ``notebooks/`` so that ``../figures`` still resolves."""
     _, series = browser_folder

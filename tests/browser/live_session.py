@@ -1,4 +1,30 @@
-"""What ``test_live_views.py`` does with a live view in JupyterLab: find it, act on it, wait, and check its picture.
+"""What the ``test_live_<topic>.py`` modules do with a live view in JupyterLab: find it, act on it, wait, check it.
+
+Each of those modules opens its notebook in JupyterLab (headless Chromium, the ``lab_server`` and ``browser``
+fixtures of ``conftest.py``), runs it with Run > Run All Cells, and then a hand goes over every control of its live
+views, end to end, as a new user would.
+
+Before its first action, a test waits until its view has come up: the canvas shows the frame the kernel sent
+last, and that frame is right (below). After every action the test waits for what the action must change (a
+slider's readout, a status line, the point counts), for the view's canvas to show a new picture, and for the kernel
+to be idle again. Then it checks that the picture is the right one: the canvas shows exactly the frame the kernel
+sent last, and that frame is the figure as a full draw (``savefig``) paints it. A frame the browser dropped (a lost
+difference frame leaves a ghost behind), or one drawn while another thread drew the same figure (JupyterLab sends
+widget messages to a kernel subshell, a thread of its own, once it has one: a view's first messages are handled on
+the main thread, later ones on the subshell), fails there.
+
+At the end of each test: no cell shows an error or writes to stderr, no widget says "Error displaying widget", and
+the kernel reported no error and wrote nothing to stderr while handling the widgets. That last check matters: an
+exception in a widget callback (a slider's observer, a click handler) shows in no cell; the kernel sends it as an
+iopub message whose parent is the widget's comm message, and only JupyterLab's log console would show it. The tests
+record those messages from the moment Run All has finished.
+
+Each class opens a private copy of its notebook (in ``live_views/``, next to ``notebooks/``, so that
+``../figures`` still resolves): JupyterLab autosaves an open notebook every two minutes, and the notebooks that
+``test_notebooks_in_browser.py`` opens as stored must stay as stored.
+
+One class per notebook, so that ``pytest -n 2 --dist loadscope`` spreads them over both workers. Skipped, with a
+message saying how to get them, when Chromium or Playwright is missing. Select or deselect with ``-m browser``.
 
 ``LiveNotebook``  a test class's notebook (a private copy) opened in JupyterLab and run with Run All Cells
 ``LiveSession``   the gestures and checks: find a view by a control, press keys, wait for texts and pictures, check

@@ -1,7 +1,7 @@
 """Notebook 08's live view, the threshold explorer, played with as a new user would: in JupyterLab, after Run All.
 
 The threshold slider goes from 0.5 to both ends and back: at 0 every mass is flagged (every malignant one caught,
-every benign one a false alarm), at 1 none is. After each move (see ``test_live_views.py`` for the checks that
+every benign one a false alarm), at 1 none is. After each move (see ``live_session.py`` for the checks that
 ``LiveSession`` makes): the status line says what the figure shows, the canvas shows the frame the kernel sent
 last, that frame is the figure as a full draw paints it, and the kernel reported no error and wrote nothing to
 stderr, not even from the slider's callback.

@@ -1,5 +1,5 @@
 """Notebook 07's live view (minibatch SGD), played with as a new user would: in JupyterLab, after Run All
-(``live_session.LiveNotebook``; see ``test_live_views.py`` for what every check means).
+(``live_session.LiveNotebook``; see ``live_session.py`` for what every check means).
 
 The batch-size slider to the full batch and back to one sample, a step at a time on the way up (every batch size is
 shown), then the learning-rate slider to both ends (at the top the path flies out of the view) and one step back.

@@ -3,7 +3,7 @@
 The degree explorer (``DegreeExplorer``): the degree and the L2 strength to both ends. After every action the canvas
 shows exactly the frame the kernel sent last, that frame is the figure as a full draw paints it, and the kernel
 reported no error and wrote nothing to stderr (``live_session.LiveSession``; the conventions are those of
-``test_live_views.py``).
+``live_session.py``).
 """
 
 from __future__ import annotations

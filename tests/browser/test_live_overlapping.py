@@ -1,5 +1,5 @@
 """Notebook 06's live views (two clusters that overlap), played with as a new user would: in JupyterLab, after
-Run All (``live_session.LiveNotebook``; see ``test_live_views.py`` for what every check means).
+Run All (``live_session.LiveNotebook``; see ``live_session.py`` for what every check means).
 
 - the training view's learning-rate slider to both ends (each end re-trains 750 iterations; at the top the loss
   bursts up again and again);

@@ -1,5 +1,5 @@
 """Notebook 05's live view (two clusters that do not overlap), played with as a new user would: in JupyterLab,
-after Run All (``live_session.LiveNotebook``; see ``test_live_views.py`` for what every check means).
+after Run All (``live_session.LiveNotebook``; see ``live_session.py`` for what every check means).
 
 The training view: the iteration slider to both ends (the start and the end of the run replayed), then the learning
 rate to both ends (each end re-trains 750 iterations). After each action the canvas shows the frame the kernel sent

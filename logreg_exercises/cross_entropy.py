@@ -1,15 +1,31 @@
-"""Checks for the exercises of notebook 02 (binary cross-entropy).
+"""Checks for the exercises of notebook 02 (binary cross-entropy): ``mean_bce`` and ``best_constant_probability``.
 
 Every expected value comes from ``logreg_core``: the loss from ``core.bce_from_logits``, the best constant
 prediction from gradient descent on the intercept-only model (``core.gradient_descent``).
+``reference_mean_bce`` and ``reference_best_constant_probability`` are what the notebook's later cells use while
+the student's functions are still stubs.
 """
 
 import numpy as np
 
 import logreg_core as core
-from logreg_exercises import run_check
+from logreg_exercises._hidden import check, without_core
 
-__all__ = ["check_mean_bce", "check_best_constant_probability"]
+__all__ = ["check_mean_bce", "check_best_constant_probability", "reference_mean_bce",
+           "reference_best_constant_probability"]
+
+_CORE_BCE = core.bce_from_logits  # the expected values of a hidden run, in which the core's loss is switched off
+_LOSS_FUNCTIONS = ("bce_from_logits", "loss", "loss_from_scores")
+
+
+def reference_mean_bce(z, y):
+    """The mean binary cross-entropy of scores ``z`` with labels ``y`` (ndarrays of shape (n_samples,)): a float."""
+    return float(np.mean(core.bce_from_logits(z, y)))
+
+
+def reference_best_constant_probability(y):
+    """The probability p that, predicted for every sample, has the lowest mean cross-entropy: the mean of y."""
+    return float(np.mean(y))
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -20,7 +36,7 @@ _Y = np.array([0.0, 1.0, 1.0, 0.0])
 
 
 def _expected_mean_bce(z, y):
-    return float(np.mean(core.bce_from_logits(z, y)))
+    return float(np.mean(_CORE_BCE(z, y)))
 
 
 def _one_number(mean_bce):
@@ -71,21 +87,50 @@ def _saturated(mean_bce):
     return None
 
 
-def check_mean_bce(mean_bce):
+def _on_its_own(seed, n_samples):
+    """A hidden case: random scores and labels of another size, with the core's loss switched off."""
+
+    def test(mean_bce):
+        rng = np.random.default_rng(seed)
+        z = rng.normal(scale=20.0, size=n_samples)
+        z[:2] = [-760.0, 900.0]
+        y = (rng.uniform(size=n_samples) < 0.5).astype(float)
+        expected = _expected_mean_bce(z, y)
+        with without_core(*_LOSS_FUNCTIONS, exercise="mean_bce"):
+            value = mean_bce(z, y)
+        if np.ndim(value) != 0:
+            return f"for {n_samples} samples it returned shape {np.shape(value)}; the loss is one number (np.mean)"
+        if not np.isclose(float(value), expected, rtol=1e-9):
+            return f"{n_samples} random samples should give {expected:.6f}; yours gives {float(value):.6f}"
+        return None
+
+    return test
+
+
+_HIDDEN_MEAN_BCE_CASES = [
+    ("other samples, with NumPy only", _on_its_own(7, 23)),
+    ("more samples, with NumPy only", _on_its_own(8, 250)),
+]
+
+
+def check_mean_bce(mean_bce, hidden=False):
     """Check a student's ``mean_bce(z, y)``, the mean binary cross-entropy from logits, and print one line.
 
     Tested, in order: it returns one number; the y = 1 branch log(1 + e^(-z)); the y = 0 branch
     log(1 + e^z); the mean of four samples; exactness without warnings at z = +-800, where p = sigma(z)
-    rounds to 0 or 1. Expected values are ``np.mean(logreg_core.bce_from_logits(z, y))``.
+    rounds to 0 or 1. Expected values are ``np.mean(logreg_core.bce_from_logits(z, y))``. Hidden: random samples
+    of other sizes while the core's loss functions are switched off.
 
     Parameters
     ----------
     mean_bce : callable
         ``mean_bce(z, y)`` with ``z`` and ``y`` ndarrays of shape (n_samples,).
+    hidden : bool, default=False
+        Run the hidden cases instead, silently unless one fails.
 
     Returns
     -------
-    passed : bool
+    passed : logreg_exercises.CheckResult (truthy when right)
     """
     cases = [
         ("one number", _one_number),
@@ -94,7 +139,7 @@ def check_mean_bce(mean_bce):
         ("the mean", _the_mean),
         ("saturated predictions", _saturated),
     ]
-    return run_check("mean_bce", mean_bce, cases)
+    return check("mean_bce", mean_bce, _HIDDEN_MEAN_BCE_CASES if hidden else cases, hidden)
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -104,6 +149,11 @@ _LABEL_SETS = [
     np.array([1.0, 0.0, 0.0, 1.0, 1.0]),
     np.array([0.0, 0.0, 0.0, 1.0]),
     np.array([1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 0.0, 0.0, 1.0]),
+]
+_HIDDEN_LABEL_SETS = [
+    np.array([0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0]),
+    np.r_[np.ones(37), np.zeros(13)],
+    (np.random.default_rng(5).uniform(size=91) < 0.3).astype(float),
 ]
 
 
@@ -118,11 +168,15 @@ def _constant_loss(y, p):
     return core.loss(np.ones((len(y), 1)), y, [np.log(p) - np.log1p(-p)])
 
 
-def _best_constant(best_constant_probability):
-    for y in _LABEL_SETS:
+def _best_constant(label_sets):
+    return lambda best_constant_probability: _judge_constants(best_constant_probability, label_sets)
+
+
+def _judge_constants(best_constant_probability, label_sets):
+    for y in label_sets:
         best = float(core.sigmoid(_best_intercept(y)))
         value = best_constant_probability(y)
-        labels = y.astype(int).tolist()
+        labels = y.astype(int).tolist() if len(y) <= 10 else f"{len(y)} labels, {int(y.sum())} of them 1"
         if np.ndim(value) != 0:
             return f"it should return one probability; for y = {labels} it returned shape {np.shape(value)}"
         value = float(value)
@@ -138,21 +192,25 @@ def _best_constant(best_constant_probability):
     return None
 
 
-def check_best_constant_probability(best_constant_probability):
+def check_best_constant_probability(best_constant_probability, hidden=False):
     """Check a student's ``best_constant_probability(y)`` and print one line.
 
     The answer for labels y is the p that minimises the mean cross-entropy when every sample is predicted
     p. It is found here without the formula: gradient descent (``logreg_core``) on the model p = sigma(b),
-    whose only weight is the intercept b. Tested on three unbalanced label sets, to a relative 1e-6.
+    whose only weight is the intercept b. Tested on three unbalanced label sets, to a relative 1e-6; hidden:
+    three other sets, of other sizes.
 
     Parameters
     ----------
     best_constant_probability : callable
         ``best_constant_probability(y)`` with ``y`` an ndarray of 0/1 labels of shape (n_samples,).
+    hidden : bool, default=False
+        Run the hidden cases instead, silently unless one fails.
 
     Returns
     -------
-    passed : bool
+    passed : logreg_exercises.CheckResult (truthy when right)
     """
-    cases = [("three sets of labels", _best_constant)]
-    return run_check("best_constant_probability", best_constant_probability, cases)
+    cases = ([("other sets of labels", _best_constant(_HIDDEN_LABEL_SETS))] if hidden
+             else [("three sets of labels", _best_constant(_LABEL_SETS))])
+    return check("best_constant_probability", best_constant_probability, cases, hidden)
