@@ -19,7 +19,7 @@ matplotlib.use("Agg")  # a script, not a module: choosing the backend here chang
 
 import numpy as np  # noqa: E402
 
-from _timing import summarize, time_each  # noqa: E402
+from _timing import mover, summarize, time_each  # noqa: E402
 from logreg_viz.cross_entropy import LossExplorer  # noqa: E402
 from logreg_viz.sigmoid import SigmoidExplorer  # noqa: E402
 
@@ -49,19 +49,12 @@ def _moves(control, values, repeats):
     return moves
 
 
-def _set(control):
-    def move(value):
-        control.value = value
-
-    return move
-
-
 def measure(make, repeats):
     """Rows (name, samples) for one widget: its slider moves and the full redraws they replace."""
     explorer, control, values = make(interactive=False)
     fig = explorer.figure
     fig.canvas.draw()  # the first picture (fills the font caches, saves the background): not a slider move
-    rows = [("one move: artists + blit", time_each(_set(control), _moves(control, values, repeats)))]
+    rows = [("one move: artists + blit", time_each(mover(control), _moves(control, values, repeats)))]
     rows.append(("  for comparison: a full redraw", time_each(lambda _: fig.canvas.draw(), range(repeats // 4))))
     fig.set_layout_engine("constrained")
     rows.append(("  a full redraw with the layout recomputed", time_each(lambda _: fig.canvas.draw(),
@@ -69,7 +62,7 @@ def measure(make, repeats):
     explorer, control, values = make(interactive=True)
     explorer.figure.canvas.draw()
     rows.append(("  one move on an ipympl canvas (+ PNG of the frame)",
-                 time_each(_set(control), _moves(control, values, repeats // 2))))
+                 time_each(mover(control), _moves(control, values, repeats // 2))))
     return rows
 
 

@@ -21,7 +21,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
 import logreg_core  # noqa: E402
-from _timing import summarize, time_each  # noqa: E402
+from _timing import mover, summarize, time_each  # noqa: E402
 from logreg_viz.descent import LearningRateExplorer, draw_loss_surface, draw_path  # noqa: E402
 
 # notebook 03's data: one feature, eight samples
@@ -38,25 +38,18 @@ def _explorer(n_iter, interactive=False):
     return explorer
 
 
-def _move(explorer):
-    def move(learning_rate):
-        explorer.slider.value = learning_rate  # what a student's drag does
-
-    return move
-
-
 def time_slider_moves(n_iter, learning_rates):
     """Rows (name, samples of (wall, cpu) seconds) for ``n_iter`` steps per run."""
     explorer = _explorer(n_iter)
     rows = [
         ("gradient descent alone",
          time_each(lambda rate: logreg_core.gradient_descent(X_B, Y, W0, rate, n_iter), learning_rates)),
-        ("one slider move (descent + artists + blit)", time_each(_move(explorer), learning_rates)),
+        ("one slider move (descent + artists + blit)", time_each(mover(explorer.slider), learning_rates)),
         ("  for comparison: a full redraw", time_each(lambda _: explorer.figure.canvas.draw(), learning_rates[::4])),
     ]
     explorer = _explorer(n_iter, interactive=True)
     rows.append(("  one move on an ipympl canvas (+ PNG of the frame)",
-                 time_each(_move(explorer), learning_rates[::2])))
+                 time_each(mover(explorer.slider), learning_rates[::2])))
     return rows
 
 

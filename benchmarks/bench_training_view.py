@@ -29,7 +29,7 @@ matplotlib.use("Agg")  # a script, not a module: choosing the backend here chang
 import numpy as np  # noqa: E402
 
 import logreg_core  # noqa: E402
-from _timing import summarize, time_each  # noqa: E402
+from _timing import mover, summarize, time_each  # noqa: E402
 from logreg_data import OVERLAPPING_CLUSTERS  # noqa: E402
 from logreg_viz.clusters import DistanceView  # noqa: E402
 from logreg_viz.training import TrainingView  # noqa: E402
@@ -50,13 +50,6 @@ def _time(action, values):
     return summarize(time_each(action, values), 90)
 
 
-def _set(widget):
-    def action(value):
-        widget.value = value
-
-    return action
-
-
 def _learning_rates(view, repeats):
     """Learning rates from 0.001 to 100 in random order (the widest run first, so the loss axis is already set)."""
     rng = np.random.default_rng(0)
@@ -72,9 +65,9 @@ def measure(repeats):
 
     view = TrainingView(X, y, w0, learning_rate, N_ITER, interactive=False, loss_scale="linear")
     canvas = view.figure.canvas
-    rows.append(("scrub one frame", "frame", _time(_set(view.iteration), rng.integers(0, N_ITER + 1, repeats))))
+    rows.append(("scrub one frame", "frame", _time(mover(view.iteration), rng.integers(0, N_ITER + 1, repeats))))
     rows.append(("change the learning rate (re-train + render)", "learning rate",
-                 _time(_set(view.learning_rate), _learning_rates(view, repeats))))
+                 _time(mover(view.learning_rate), _learning_rates(view, repeats))))
     rows.append(("  of which gradient_descent, 750 iterations", None,
                  _time(lambda lr: logreg_core.gradient_descent(X_b, y, w0, lr, N_ITER),
                        10.0 ** rng.uniform(-3, 2, repeats))))
@@ -85,17 +78,17 @@ def measure(repeats):
     rows.append(("first climb above the loss axis (re-train + full draw)", None,
                  _time(lambda _: setattr(next(views).learning_rate, "value", 100.0), range(len(fresh)))))
     rows.append(("change the number of iterations (re-train + full draw)", None,
-                 _time(_set(view.n_iter), rng.choice([500, 750, 1000, 1500], repeats // 2))))
+                 _time(mover(view.n_iter), rng.choice([500, 750, 1000, 1500], repeats // 2))))
 
     distance_view = DistanceView(OVERLAPPING_CLUSTERS, w0, N_ITER, interactive=False)
     rows.append(("notebook 05's distance slider (new data + re-train + render)", None,
-                 _time(_set(distance_view.distance), rng.uniform(0.5, 7.5, repeats // 2))))
+                 _time(mover(distance_view.distance), rng.uniform(0.5, 7.5, repeats // 2))))
 
     widget_view = TrainingView(X, y, w0, learning_rate, N_ITER, interactive=True, loss_scale="linear")
     rows.append(("ipympl canvas: scrub one frame (+ PNG of the frame)", None,
-                 _time(_set(widget_view.iteration), rng.integers(0, N_ITER + 1, repeats))))
+                 _time(mover(widget_view.iteration), rng.integers(0, N_ITER + 1, repeats))))
     rows.append(("ipympl canvas: change the learning rate (+ PNG)", None,
-                 _time(_set(widget_view.learning_rate), _learning_rates(widget_view, repeats))))
+                 _time(mover(widget_view.learning_rate), _learning_rates(widget_view, repeats))))
     return rows
 
 
