@@ -7,6 +7,7 @@ waits, the CPU time is robust to other load on the machine.
 ``since``      the (wall, cpu) seconds elapsed since a ``clock()``
 ``time_each``  (wall, cpu) seconds of ``action(value)`` for each value: an array of shape (n_values, 2)
 ``summarize``  median and a percentile of the wall-clock milliseconds, median CPU milliseconds
+``mover``      the action of a hand on a control: set its value (as a student's drag does)
 """
 
 import time
@@ -57,3 +58,12 @@ def summarize(samples, percentile=90):
     wall, cpu = samples[:, 0], samples[:, 1]
     return {"wall": float(np.median(wall)), "pct": float(np.percentile(wall, percentile)),
             "cpu": float(np.median(cpu)), "n": len(samples)}
+
+
+def mover(control):
+    """``action(value)`` that sets ``control.value``: what a student's drag or click on the control does."""
+
+    def move(value):
+        control.value = value
+
+    return move

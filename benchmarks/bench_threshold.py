@@ -25,7 +25,7 @@ import sklearn  # noqa: E402
 from sklearn.datasets import load_breast_cancer  # noqa: E402
 from sklearn.model_selection import train_test_split  # noqa: E402
 
-from _timing import clock, since, summarize, time_each  # noqa: E402
+from _timing import clock, mover, since, summarize, time_each  # noqa: E402
 
 from logreg_data import standardize  # noqa: E402
 from logreg_estimator import LogisticRegressionGD  # noqa: E402
@@ -49,13 +49,6 @@ def _explorer(is_malignant, p_malignant, interactive=False):
     return explorer
 
 
-def _move(explorer):
-    def move(threshold):
-        explorer.slider.value = threshold  # what a student's drag does
-
-    return move
-
-
 def measure(is_malignant, p_malignant, thresholds):
     """Rows (name, samples of (wall, cpu) seconds)."""
     start = clock()
@@ -65,14 +58,14 @@ def measure(is_malignant, p_malignant, thresholds):
     rows = [
         ("the metrics at one threshold",
          time_each(lambda t: threshold_metrics(is_malignant, p_malignant, t), thresholds)),
-        ("**one slider move (metrics + artists + blit)**", time_each(_move(explorer), thresholds)),
+        ("**one slider move (metrics + artists + blit)**", time_each(mover(explorer.slider), thresholds)),
         ("building the figure once (+ its first picture)", build[None, :]),
         ("for comparison: a full redraw", time_each(lambda _: redraw(), thresholds[::4])),
     ]
     explorer.figure.set_layout_engine("constrained")
     rows.append(("a full redraw with the layout recomputed", time_each(lambda _: redraw(), thresholds[::4])))
     explorer = _explorer(is_malignant, p_malignant, interactive=True)
-    rows.append(("one move on an ipympl canvas (+ PNG of the frame)", time_each(_move(explorer), thresholds[::2])))
+    rows.append(("one move on an ipympl canvas (+ PNG of the frame)", time_each(mover(explorer.slider), thresholds[::2])))
     return rows
 
 

@@ -31,6 +31,25 @@ class DataPanel:
     ``set_weights(w)`` recomputes the surface with one matrix product (grid_b @ w) and moves the boundary line;
     nothing is created after ``__init__``. With a feature map (``features``), the weights apply to
     ``features(x)`` and the boundary is the curve(s) z = 0 on the image's grid (``boundary_curves``).
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+    X : array_like of shape (n_samples, 2)
+    y : array_like of shape (n_samples,), labels 0 and 1
+    xlim, ylim : pair of float, the window shown
+    resolution : int, default=120, pixels a side of the probability image
+    labels : pair of str, legend names of class 0 and class 1
+    legend : bool, default=True
+    features : callable or None, a feature map (n, 2) -> (n, k) that the weights apply to
+
+    Attributes
+    ----------
+    xs : ndarray of shape (resolution,), ys : ndarray of shape (resolution,)
+        The image's pixel centres along x1 and x2.
+    grid : ndarray of shape (resolution ** 2, 2), every pixel centre; ``shape`` the image's (rows, columns).
+    grid_b : ndarray of shape (resolution ** 2, k + 1), the design matrix of ``grid`` (intercept first).
+    image, boundary, points : the artists (AxesImage, Line2D, the two PathCollections of the classes).
     """
 
     def __init__(

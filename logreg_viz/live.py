@@ -264,10 +264,10 @@ class LiveView:
         # a control that move_artists moved shows its new value; the others, the value just shown
         self._applied = {name: values[name] if control.value == raw[name] else control.value
                          for name, control in self.controls.items()}
+        if redraw and self._blitter is not None:
+            self._blitter.update()  # the picture first: it is what the hand on the slider waits for
         self.status_text = "" if text is None else str(text)
         self.status.value = _status_html(self.status_text)
-        if redraw and self._blitter is not None:
-            self._blitter.update()
 
     # -- display ----------------------------------------------------------------------------------------------
     def _repr_mimebundle_(self, **kwargs):
