@@ -1,9 +1,12 @@
-"""Shared set-up of the test suite: matplotlib's Agg backend, and no figure left open after a test.
+"""Shared set-up of the test suite: matplotlib's Agg backend, no figure left open after a test, and the course's
+grading pipeline (``tests/grading.py``) started in the background as soon as a run that includes it begins.
 
 The backend is chosen here, before any test module imports pyplot: the figures of the series are then drawn on
 Agg (no window, no widget), and a live view made in a test draws on Agg too (``LiveView``'s rule: ipympl only
 inside an IPython kernel).
 """
+
+import os
 
 import matplotlib
 
@@ -18,3 +21,60 @@ def _close_figures():
     """Close every pyplot figure a test made (live views and still figures are not pyplot's: they need no close)."""
     yield
     plt.close("all")
+
+
+# --------------------------------------------------------------------------------------------------------------
+# The course's grading pipeline, started at once in the background (see tests/grading.py)
+# --------------------------------------------------------------------------------------------------------------
+_grading = {}
+
+
+def _will_grade(config):
+    """Whether this run includes the pipeline test: no paths given (the configured testpaths), or a given path
+    that holds tests/test_nbgrader_pipeline.py."""
+    import importlib.util
+    from pathlib import Path
+
+    from grading import GRADING_COURSE
+
+    if importlib.util.find_spec("nbgrader") is None or os.environ.get(GRADING_COURSE):
+        return False
+    tests = Path(__file__).resolve().parent
+    module = tests / "test_nbgrader_pipeline.py"
+    arguments = [Path(argument.split("::")[0]).resolve() for argument in config.args]
+    return any(argument == module or argument in module.parents for argument in arguments)
+
+
+def pytest_configure(config):
+    """In the main process (not in an xdist worker), start the grading pipeline in the background."""
+    if hasattr(config, "workerinput") or not _will_grade(config):
+        return
+    import subprocess
+    import sys
+    import tempfile
+    from pathlib import Path
+
+    from grading import GRADING_COURSE
+
+    course = Path(tempfile.mkdtemp(prefix="logreg-course-"))
+    log = open(course / "pipeline.log", "w")  # noqa: SIM115 - closed in pytest_unconfigure
+    process = subprocess.Popen([sys.executable, str(Path(__file__).with_name("grading.py")), str(course)],
+                               stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    os.environ[GRADING_COURSE] = str(course)
+    _grading.update(process=process, log=log, course=course)
+
+
+def pytest_unconfigure(config):
+    """Stop the pipeline if it is still running (an interrupted run), and remove its course folder."""
+    if not _grading:
+        return
+    import shutil
+    import signal
+
+    process = _grading["process"]
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGKILL)  # it and the kernels it started
+        process.wait()
+    _grading["log"].close()
+    shutil.rmtree(_grading["course"], ignore_errors=True)
+    os.environ.pop("LOGREG_GRADING_COURSE", None)
