@@ -40,6 +40,7 @@ import re
 from logreg_viz import _ipympl
 from logreg_viz.blitting import Blitter, drawing_order, freeze_layout
 from logreg_viz.figures import new_figure
+from logreg_viz.link import apply_link
 
 __all__ = ["runs_in_a_kernel", "widget_with_picture", "LiveView"]
 
@@ -136,6 +137,7 @@ class LiveView:
         self.figure = new_figure(figsize, canvas="live" if self.interactive else "still", dpi=dpi, layout=layout)
         self.controls = {}
         self.status_text = ""
+        self._link_note = ""  # what the link of a presented lesson set (logreg_viz.link), said once
         self._blitter = None
         self._applied = {}
         self._busy = False
@@ -161,6 +163,7 @@ class LiveView:
 
         self.controls = dict(controls)
         self.status = widgets.HTML()
+        self._link_note = apply_link(self.controls)  # a presented lesson's link may set the starting values
         self.refresh(redraw=False)
         freeze_layout(self.figure)
         self._blitter = Blitter(self.figure, drawing_order(moving))
@@ -267,6 +270,8 @@ class LiveView:
         if redraw and self._blitter is not None:
             self._blitter.update()  # the picture first: it is what the hand on the slider waits for
         self.status_text = "" if text is None else str(text)
+        if self._link_note:  # the first picture says what the link set; the next move no longer does
+            self.status_text, self._link_note = f"{self._link_note} {self.status_text}", ""
         self.status.value = _status_html(self.status_text)
 
     # -- display ----------------------------------------------------------------------------------------------
