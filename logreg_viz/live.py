@@ -19,14 +19,14 @@ Every view is made, laid out, updated and shown the same way:
 A subclass, in short::
 
     class SigmoidExplorer(LiveView):
-        def __init__(self, x, y, w=1.0, b=-2.0, *, interactive=None):
+        def __init__(self, x, y, a=1.0, b=-2.0, *, interactive=None):
             super().__init__(figsize=(9.5, 4.2), interactive=interactive)
-            ...  # artists on self.figure, sliders w_slider and b_slider
-            self.start({"w": self.w_slider, "b": self.b_slider}, moving=[...artists that change...])
+            ...  # artists on self.figure, sliders a_slider and b_slider
+            self.start({"a": self.a_slider, "b": self.b_slider}, moving=[...artists that change...])
 
-        def move_artists(self, w, b):
-            ...  # move the artists for w and b
-            return f"w = {w:.2f}, b = {b:.2f}: ..."
+        def move_artists(self, a, b):
+            ...  # move the artists for a and b
+            return f"a = {a:.2f}, b = {b:.2f}: ..."
 """
 
 from __future__ import annotations
@@ -42,7 +42,10 @@ from logreg_viz.blitting import Blitter, drawing_order, freeze_layout
 from logreg_viz.figures import new_figure
 from logreg_viz.link import apply_link
 
-__all__ = ["runs_in_a_kernel", "widget_with_picture", "LiveView"]
+__all__ = ["runs_in_a_kernel", "widget_with_picture", "LiveView", "LIVE_VIEW_METADATA"]
+
+#: The key of a live view's output metadata: ``{"logreg_viz": {"view": "TrainingView"}}``.
+LIVE_VIEW_METADATA = "logreg_viz"
 
 
 def runs_in_a_kernel():
@@ -278,4 +281,7 @@ class LiveView:
     def _repr_mimebundle_(self, **kwargs):
         if not self.interactive:  # a still picture: the figure as a PNG
             return {"image/png": _png_base64(self.figure), "text/plain": self.describe()}
-        return widget_with_picture(self.widget, self.figure, self.describe(), **kwargs)
+        # The output's metadata names the view, so that a stored notebook says which outputs are live views even
+        # once only their pictures are kept (scripts/execute_notebooks.py), e.g. for the browser tests.
+        bundle = widget_with_picture(self.widget, self.figure, self.describe(), **kwargs)
+        return bundle, {LIVE_VIEW_METADATA: {"view": type(self).__name__}}

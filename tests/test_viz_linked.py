@@ -313,6 +313,7 @@ def test_without_a_kernel_both_show_a_still_picture(linked, descent_view):
 def test_live_views_carry_a_png_for_readers_without_a_kernel():
     for view in (LinkedExplorer(HOURS, PASSED, w_star=W_STAR_HOURS, interactive=True),
                  DescentExplorer(X8, Y8, w_star=W_STAR8, interactive=True)):
-        bundle = view._repr_mimebundle_()
+        bundle, metadata = view._repr_mimebundle_()
         assert {"image/png", "application/vnd.jupyter.widget-view+json"} <= set(bundle)
+        assert metadata == {"logreg_viz": {"view": type(view).__name__}}  # a stored output names its view
         assert view.figure.canvas in view.widget.children
