@@ -27,7 +27,6 @@ import urllib.request
 from pathlib import Path
 from types import SimpleNamespace
 
-import nbformat
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -139,6 +138,21 @@ def start_lab(folder, series):
     server = Server(command, Path(folder) / "lab.log", cwd=series, env=private_env(folder))
     try:
         server.wait_until_up(r"(http://127\.0\.0\.1:\d+/)lab")
+    except Exception:
+        server.stop()
+        raise
+    return server
+
+
+def start_notebook7(folder, series):
+    """Jupyter Notebook 7 on a free localhost port, serving ``series``; returns a Server whose url ends in '/'."""
+    command = [str(BIN / "jupyter"), "notebook", "--no-browser", f"--port={free_port()}",
+               "--ServerApp.ip=127.0.0.1", "--IdentityProvider.token=", "--ServerApp.password=",
+               f"--ServerApp.root_dir={series}", "--JupyterNotebookApp.expose_app_in_browser=True",
+               *(["--allow-root"] if os.geteuid() == 0 else [])]
+    server = Server(command, Path(folder) / "notebook7.log", cwd=series, env=private_env(folder))
+    try:
+        server.wait_until_up(r"(http://127\.0\.0\.1:\d+/)tree")
     except Exception:
         server.stop()
         raise
@@ -281,9 +295,13 @@ WIDGET_VIEWS_JS = """
 """
 
 
-def open_notebook(page, lab_url, path):
-    """Open ``path`` (relative to the server's root) in JupyterLab and wait until its kernel is idle."""
-    page.goto(f"{lab_url}lab/tree/{path}?reset")  # ?reset: a fresh workspace, no other notebook reopened
+def open_notebook(page, lab_url, path, app="lab"):
+    """Open ``path`` (relative to the server's root) in JupyterLab (or Notebook 7, ``app="notebook"``) and wait
+    until its kernel is idle."""
+    if app == "lab":
+        page.goto(f"{lab_url}lab/tree/{path}?reset")  # ?reset: a fresh workspace, no other notebook reopened
+    else:
+        page.goto(f"{lab_url}notebooks/{path}")
     page.wait_for_function("() => window.jupyterapp !== undefined", timeout=60_000)
     page.evaluate("async () => { await window.jupyterapp.restored; }")
     page.wait_for_function(KERNEL_IDLE_JS, arg=path, timeout=120_000)
@@ -364,13 +382,6 @@ def wait_for_voila(page, server, timeout=RUN_ALL_TIMEOUT):
             if time.monotonic() > deadline:
                 raise RuntimeError(f"Voilà did not finish within {timeout / 1000:.0f} s:\n{server.log_tail()}") \
                     from error
-
-
-def widget_outputs(notebook):
-    """How many widget views a stored notebook displays (what a fresh run shows again)."""
-    return sum("application/vnd.jupyter.widget-view+json" in output.get("data", {})
-               for cell in nbformat.read(notebook, as_version=4).cells if cell.cell_type == "code"
-               for output in cell.outputs)
 
 
 def shut_down(page, path):
@@ -508,6 +519,17 @@ def browser():
         chromium.close()
     finally:
         playwright.stop()
+
+
+@pytest.fixture(scope="session")
+def gallery(browser_folder):
+    """``gallery.py``'s notebook, one of each kind of live view, in ``gallery/`` of the served folder."""
+    import gallery as gallery_module
+
+    _, series = browser_folder
+    folder = series / "gallery"
+    folder.mkdir(exist_ok=True)
+    return gallery_module.write(folder / "gallery.ipynb")
 
 
 @pytest.fixture(scope="session")

@@ -46,6 +46,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from notebook_checks import NotebookChecks
 from PIL import Image
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -179,9 +180,11 @@ class ViewOnPage:
 class LiveSession:
     """A notebook open in JupyterLab after Run All, with the gestures and checks the tests need."""
 
-    def __init__(self, page, path, tools, server, failures):
+    def __init__(self, page, path, tools, server, failures, *, stored=None, report=None, views=None):
         self.page, self.path, self.tools, self.server = page, path, tools, server
         self._failures = failures
+        # What NotebookChecks reads: the widget tally as opened, Run All's report, the widget tally after it
+        self.stored, self.report, self.views = stored, report, views
         self._log_start = len(server.log_path.read_text(errors="replace"))
 
     # -- finding the views ------------------------------------------------------------------------------------
@@ -363,10 +366,16 @@ class LiveSession:
             pass
 
 
-class LiveNotebook:
-    """The class's notebook (a private copy) opened in JupyterLab and run with Run > Run All Cells."""
+class LiveNotebook(NotebookChecks):
+    """The class's notebook (a private copy) opened in JupyterLab and run with Run > Run All Cells; it passes the
+    checks every notebook passes (``notebook_checks.NotebookChecks``) before its own tests play with its views."""
 
     number: str
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if "number" in cls.__dict__:
+            cls.notebook = _notebook(cls.number)
 
     @pytest.fixture(scope="class")
     @classmethod
@@ -377,9 +386,9 @@ class LiveNotebook:
         try:
             try:
                 tools.open_notebook(page, lab_server.url, path)
+                stored = page.evaluate(tools.WIDGET_VIEWS_JS)
                 report = tools.run_all_cells(page, path)
                 views = tools.wait_for_widget_views(page, report["widgetOutputs"])
-                assert not report["errors"] and not views["errors"], (report, views)
                 page.evaluate(tools.LAB_JS + RECORD_KERNEL_PROBLEMS_JS, path)
             except Exception as error:
                 screenshot = failures / "run-all.png"
@@ -387,7 +396,7 @@ class LiveNotebook:
                 error.add_note(f"the page at that moment: {screenshot}")
                 error.add_note(f"JupyterLab's log ends with:\n{lab_server.log_tail()}")
                 raise
-            yield LiveSession(page, path, tools, lab_server, failures)
+            yield LiveSession(page, path, tools, lab_server, failures, stored=stored, report=report, views=views)
             tools.shut_down(page, path)  # its kernel: the next notebook gets the CPU to itself
         finally:
             page.close()

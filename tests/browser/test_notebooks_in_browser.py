@@ -1,17 +1,18 @@
-"""Every notebook in a real browser, and the presentation mode (Voilà).
+"""Every notebook in a real browser; presentation mode (Voilà); and every kind of live view in Notebook 7 and Voilà.
 
-JupyterLab (started on localhost by the ``lab_server`` fixture, on a temporary copy of the notebooks as stored)
-opens each notebook in headless Chromium, and Run > Run All Cells runs it in a fresh kernel. Then: every cell has
-run, in order; none shows an error or writes to stderr; every widget view has rendered, none as "Error displaying
-widget". The live views get a hand on their controls: in 05 and 06, the learning-rate slider starts where the
-notebook put it, moving it re-trains and changes the figure, and Play advances the iteration (08's threshold
-explorer is played with in ``test_live_breast_cancer.py``). The animations of markdown cells (05 and 06) are shown
-as images. Voilà (what ``make present`` runs) shows 05, 06 and 08 as apps with the code hidden, and the same checks
-pass there.
+JupyterLab (the ``lab_server`` fixture, on a temporary copy of the notebooks as stored) opens each notebook in
+headless Chromium and Run > Run All Cells runs it in a fresh kernel (``notebook_checks.NotebookChecks``: no error
+anywhere, every live view rendered, the markdown images shown). The notebooks with live views are opened by their
+own ``test_live_<topic>.py`` classes, which do those checks too and then play with every control; this module opens
+the others (one run per notebook: its kernel's time is the cost).
 
-Each notebook has its own test class (made from the list of notebooks at the end), so that ``pytest -n 2 --dist
-loadscope`` spreads them over both workers. Skipped, with a message saying how to get them, when Chromium or
-Playwright is missing. Select or deselect with ``-m browser`` / ``-m 'not browser'``.
+Voilà (what ``make present`` runs) shows lesson 05 as an app with the code hidden, its animation inlined, and its
+training view working. ``gallery.py``, one of each of the ten kinds of live view, is run in Notebook 7 and in Voilà
+(opened with a link that carries settings: ``?learning_rate=10&n_iter=abc``): every view renders there, and the
+link sets the sliders it names, or says why not.
+
+Each notebook and app has its own test class, so that ``pytest -n 2 --dist loadscope`` spreads them over both
+workers. Skipped, with a message saying how to get them, when Chromium or Playwright is missing.
 """
 
 import json
@@ -21,7 +22,7 @@ from types import SimpleNamespace
 
 import nbformat
 import pytest
-from PIL import Image
+from notebook_checks import MarkdownImageChecks, NotebookChecks, live_views
 
 pytestmark = pytest.mark.browser
 
@@ -47,11 +48,10 @@ def _screenshot_on_failure(page, folder, name):
 # --------------------------------------------------------------------------------------------------------------
 # The two ways of showing a notebook: JupyterLab (Run All) and Voilà (an app)
 # --------------------------------------------------------------------------------------------------------------
-class InJupyterLab:
+class InJupyterLab(NotebookChecks):
     """The class's notebook opened in JupyterLab as stored, checked, then run with Run > Run All Cells."""
 
     notebook: Path
-    images_inlined = False  # markdown images: JupyterLab's server serves the files
 
     @pytest.fixture(scope="class")
     @classmethod
@@ -73,24 +73,12 @@ class InJupyterLab:
         finally:
             page.close()
 
-    def test_opens_as_stored_without_a_widget_error(self, app):
-        assert not app.stored["errors"], "a stored widget shows 'Error displaying widget' when the notebook opens"
-
-    def test_run_all_runs_every_cell_without_an_error(self, app):
-        report = app.report
-        assert not report["errors"], f"cells failed: {report['errors']}"
-        assert not report["stderr"], f"cells wrote to stderr: {report['stderr']}"
-        assert report["executed"] == list(range(1, report["cells"] + 1)), "not every cell ran, once, in order"
-
-    def test_every_widget_renders(self, app):
-        assert not app.views["errors"], "a widget shows 'Error displaying widget'"
-        assert app.views["rendered"] == app.report["widgetOutputs"], app.views
-
 
 class InVoila:
     """The class's notebook as a Voilà app, the way ``make present NB=..`` shows it."""
 
     notebook: Path
+    link = ""  # the query string of the page's address, e.g. "?learning_rate=10"
     images_inlined = True  # markdown images: Voilà serves no files; the page carries them (data: URLs)
 
     @pytest.fixture(scope="class")
@@ -101,9 +89,9 @@ class InVoila:
         page = browser.new_page(viewport=VIEWPORT)
         try:
             try:
-                page.goto(server.url, wait_until="commit")
+                page.goto(server.url + cls.link, wait_until="commit")
                 tools.wait_for_voila(page, server)
-                views = tools.wait_for_widget_views(page, tools.widget_outputs(cls.notebook))
+                views = tools.wait_for_widget_views(page, live_views(cls.notebook))
             except Exception as error:
                 name = f"voila-{cls.notebook.stem}"
                 error.add_note(_screenshot_on_failure(page, tmp_path_factory.mktemp("failure"), name))
@@ -116,7 +104,7 @@ class InVoila:
     def test_shows_outputs_with_the_code_hidden_and_no_error(self, app, tools):
         problems = app.page.evaluate(tools.VOILA_PROBLEMS_JS)
         assert not problems, problems
-        assert app.views["rendered"] == tools.widget_outputs(self.notebook), app.views
+        assert app.views["rendered"] == live_views(self.notebook), app.views
         text = app.page.locator("body").inner_text()
         code_lines = [line.strip() for cell in nbformat.read(self.notebook, as_version=4).cells
                       if cell.cell_type == "code" for line in cell.source.splitlines()
@@ -170,64 +158,107 @@ class TrainingViewChecks:
 
 
 # --------------------------------------------------------------------------------------------------------------
-# The pictures of markdown cells, in either app
+# One class per notebook and app
 # --------------------------------------------------------------------------------------------------------------
-MARKDOWN_IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]+)\)")
-
-# For each alt text: the images of the page that have it, and whether each has loaded (and at what size).
-IMAGES_JS = """
-(alts) => alts.map(alt => Array.from(document.querySelectorAll('img')).filter(img => img.alt === alt).map(img => ({
-    src: img.getAttribute('src').slice(0, 40), loaded: img.complete && img.naturalWidth > 0,
-    size: [img.naturalWidth, img.naturalHeight], shown: img.getBoundingClientRect().width > 0,
-})))
+# --------------------------------------------------------------------------------------------------------------
+# Every kind of live view in Notebook 7 and in Voilà (gallery.py)
+# --------------------------------------------------------------------------------------------------------------
+# Each live view's box on the page: its controls' labels, whether its canvas has been drawn, and its status line.
+GALLERY_VIEWS_JS = """
+() => Array.from(document.querySelectorAll('.jp-OutputArea-output'))
+    .filter(output => output.querySelector('.jupyter-matplotlib-canvas-div canvas') !== null)
+    .map(output => {
+        const canvas = output.querySelector('.jupyter-matplotlib-canvas-div canvas');
+        const status = output.querySelector('[role="status"]');
+        return {drawn: canvas.width > 0 && canvas.height > 0,
+                controls: Array.from(output.querySelectorAll('.widget-label')).map(label => label.innerText),
+                status: status ? status.innerText : null};
+    })
 """
 
 
-def _markdown_images(notebook):
-    """(alt text, link) of each image of the notebook's markdown cells."""
-    return [match.groups() for cell in nbformat.read(notebook, as_version=4).cells if cell.cell_type == "markdown"
-            for match in MARKDOWN_IMAGE.finditer(cell.source)]
+class GalleryChecks:
+    """Every kind of live view renders, with its controls above its canvas and a status line announced to screen
+    readers, and no widget says "Error displaying widget"."""
+
+    def test_every_kind_of_live_view_renders(self, app):
+        import gallery
+
+        views = app.page.evaluate(GALLERY_VIEWS_JS)
+        assert not app.views["errors"], "a widget shows 'Error displaying widget'"
+        assert len(views) == len(gallery.VIEWS), views
+        for name, view in zip(gallery.VIEWS, views):
+            assert view["drawn"] and view["controls"] and view["status"], f"{name}: {view}"
 
 
-class MarkdownImageChecks:
-    """The images of the notebook's markdown cells (in 05 and 06, an animated GIF in ../figures/) are shown: each
-    one has loaded, at the size of its file. JupyterLab fetches the file from its server; Voilà serves no files,
-    so the page carries the image itself (a data: URL, made by logreg_viz.presentation)."""
+class TestGalleryInNotebook7(GalleryChecks):
+    """Notebook 7: the gallery opened and run with Run > Run All Cells, as in JupyterLab."""
 
-    def test_markdown_images_are_shown(self, app, tools):
-        from playwright.sync_api import TimeoutError as PlaywrightTimeout
+    @pytest.fixture(scope="class")
+    @classmethod
+    def app(cls, browser_folder, browser, tools, gallery):
+        import gallery as gallery_module
 
-        images = _markdown_images(self.notebook)
-        alts = [alt for alt, _ in images]
+        folder, series = browser_folder
+        server = tools.start_notebook7(folder, series)
+        page = browser.new_page(viewport=VIEWPORT)
+        path = gallery.relative_to(series).as_posix()
         try:
-            app.page.wait_for_function(f"(alts) => ({IMAGES_JS})(alts).every(f => f.length === 1 && f[0].loaded)",
-                                       arg=alts, timeout=tools.WIDGET_TIMEOUT)
-        except PlaywrightTimeout:
-            pass  # the assertions below say which image is missing or broken
-        for (alt, link), found in zip(images, app.page.evaluate(IMAGES_JS, alts), strict=True):
-            assert len(found) == 1, f"{link}: {len(found)} images with its alt text on the page"
-            (image,) = found
-            assert image["loaded"] and image["shown"], f"{link} is not shown: {image}"
-            with Image.open(self.notebook.parent / link) as picture:
-                assert image["size"] == list(picture.size), f"{link} is shown at another size: {image}"
-                mime_type = Image.MIME[picture.format]
-            if self.images_inlined:
-                assert image["src"].startswith(f"data:{mime_type};base64,"), f"{link} is not inlined: {image}"
+            tools.open_notebook(page, server.url, path, app="notebook")
+            report = tools.run_all_cells(page, path)
+            assert not report["errors"] and not report["stderr"], report
+            views = tools.wait_for_widget_views(page, len(gallery_module.VIEWS))
+            yield SimpleNamespace(page=page, views=views)
+        finally:
+            page.close()
+            server.stop()
+
+
+class TestGalleryInVoilaWithALink(GalleryChecks):
+    """Voilà: the gallery as ``make present`` would show it, opened with a link that carries settings."""
+
+    LINK = "?learning_rate=10&n_iter=abc"
+
+    @pytest.fixture(scope="class")
+    @classmethod
+    def app(cls, browser_folder, browser, tools, gallery):
+        import gallery as gallery_module
+
+        folder, _ = browser_folder
+        server = tools.start_voila(folder, gallery)
+        page = browser.new_page(viewport=VIEWPORT)
+        try:
+            page.goto(server.url + cls.LINK, wait_until="commit")
+            tools.wait_for_voila(page, server)
+            views = tools.wait_for_widget_views(page, len(gallery_module.VIEWS))
+            assert not page.evaluate(tools.VOILA_PROBLEMS_JS), page.evaluate(tools.VOILA_PROBLEMS_JS)
+            yield SimpleNamespace(page=page, views=views)
+        finally:
+            page.close()
+            server.stop()
+
+    def test_the_link_sets_the_learning_rate_and_says_what_it_could_not_set(self, app, tools):
+        view = tools.training_view(app.page)
+        learning_rate, iterations = tools.slider(view, "learning rate"), tools.slider(view, "iterations")
+        status = view.locator('[role="status"]')
+        assert float(tools.readout(learning_rate)) == pytest.approx(10, rel=0.07)  # the slider's nearest position
+        assert tools.readout(iterations) == "300"  # the link's n_iter=abc is no number: the default stays
+        text = status.inner_text()
+        assert text.startswith(f"Opened from the link at learning_rate = {tools.readout(learning_rate)} "
+                               "(the slider's nearest step to 10)."), text
+        assert "n_iter='abc' is not a whole number, so n_iter opens at its default, 300" in text
 
 
 # --------------------------------------------------------------------------------------------------------------
-# One class per notebook and app
+# Lesson 05 as an app, and the notebooks without live views in JupyterLab
 # --------------------------------------------------------------------------------------------------------------
-LIVE_VIEW_CHECKS = {"05": TrainingViewChecks, "06": TrainingViewChecks}
-PRESENTED = ["05", "06", "08"]  # the notebooks the teacher's guide presents with Voilà
+class TestVoila05(TrainingViewChecks, MarkdownImageChecks, InVoila):
+    """Lesson 05 as ``make present NB=05`` shows it."""
+
+    notebook = next(path for path in NOTEBOOKS if _number(path) == "05")
 
 
 for _notebook in NOTEBOOKS:
-    _checks = [LIVE_VIEW_CHECKS[_number(_notebook)]] if _number(_notebook) in LIVE_VIEW_CHECKS else []
-    if _markdown_images(_notebook):
-        _checks.append(MarkdownImageChecks)
-    _name = f"TestJupyterLab{_number(_notebook)}"
-    globals()[_name] = type(_name, (*_checks, InJupyterLab), {"notebook": _notebook})
-    if _number(_notebook) in PRESENTED:
-        _name = f"TestVoila{_number(_notebook)}"
-        globals()[_name] = type(_name, (*_checks, InVoila), {"notebook": _notebook})
+    if not live_views(_notebook):  # the others have a class of their own in a test_live_<topic>.py module
+        _name = f"TestJupyterLab{_number(_notebook)}"
+        globals()[_name] = type(_name, (InJupyterLab,), {"notebook": _notebook})
