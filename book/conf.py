@@ -39,6 +39,7 @@ nb_mime_priority_overrides = [("html", "application/vnd.jupyter.widget-view+json
 nb_ipywidgets_js = {}
 # Markdown cells: $...$ and $$...$$ math, LaTeX environments (cases, bmatrix) inside it.
 myst_enable_extensions = ["dollarmath", "amsmath"]
+smartquotes = False  # a page shows the notebook's own characters: its title is the notebook's first heading
 # MyST-Parser would write a MathJax 3 configuration; the bundled MathJax is version 2 (below).
 myst_update_mathjax = False
 

@@ -77,6 +77,8 @@ def lay_out_sources(folder):
     for notebook in notebooks:
         without_widget_state(notebook, folder / notebook.name)
         shutil.copy2(notebook, downloads / notebook.name)
+    # The notation card every lesson links to ([notation](NOTATION.md)) is a page of the site too.
+    shutil.copy2(ROOT / "notebooks" / "NOTATION.md", folder / "NOTATION.md")
     if (ROOT / "figures").is_dir():
         shutil.copytree(ROOT / "figures", folder.parent / "figures")
     shutil.copytree(mathjax_folder(), folder / "_static" / "mathjax")

@@ -41,7 +41,8 @@ pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9]*.ipynb"))
-PAGES = ["index.html", *(f"{notebook.stem}.html" for notebook in NOTEBOOKS)]
+LESSONS = [f"{notebook.stem}.html" for notebook in NOTEBOOKS]
+PAGES = ["index.html", *LESSONS, "NOTATION.html"]  # the notation card every lesson links to comes last
 VIEWPORT = {"width": 1400, "height": 1000}
 BUILD_TIMEOUT = 300  # s; the build takes 5-15 s on the 2-core reference machine
 MATH_TIMEOUT = 60_000  # ms; MathJax typesets a page of 300 formulas in 1-5 s there
@@ -215,7 +216,7 @@ class TestSiteOffline:
     @pytest.mark.parametrize("path", PAGES)
     def test_page(self, reader, site, path):
         reader.open((site / path).as_uri())
-        expected = lesson(ROOT / "notebooks" / f"{Path(path).stem}.ipynb") if path != "index.html" else None
+        expected = lesson(ROOT / "notebooks" / f"{Path(path).stem}.ipynb") if path in LESSONS else None
         if expected and expected["has_math"]:
             # MathJax.js is loaded async, which the load event waits for: it is there now, or it never comes
             assert reader.page.evaluate("() => window.MathJax !== undefined && window.MathJax.Hub !== undefined"), \
@@ -281,11 +282,11 @@ class TestSiteOffline:
         reader.open(pages[0], page)
         lessons = page.eval_on_selector_all(".toctree-wrapper a.reference.internal",
                                             "links => links.map(a => [a.innerText.trim(), a.href])")
-        assert lessons == [[title, url] for title, url in zip(titles, pages[1:], strict=True)], \
+        assert lessons == [[title, url] for title, url in zip(titles, pages[1:-1], strict=True)], \
             "the index's list of lessons: the notebooks' first headings, in order"
         side_bar = page.eval_on_selector_all(".bd-sidebar-primary nav a.reference.internal",
                                              "links => links.map(a => a.href.split('#')[0])")
-        assert side_bar == pages, "the side bar lists the index and every lesson, in order"
+        assert side_bar == pages, "the side bar lists the index, every lesson in order, and the notation card"
 
         page.locator("a.right-next").click()
         page.wait_for_url(pages[1], wait_until="domcontentloaded")
@@ -296,7 +297,7 @@ class TestSiteOffline:
         page.locator("a.navbar-brand").click()
         page.wait_for_url(pages[0], wait_until="domcontentloaded")
         page.locator(".toctree-wrapper a.reference.internal").last.click()
-        page.wait_for_url(pages[-1], wait_until="domcontentloaded")
+        page.wait_for_url(pages[-2], wait_until="domcontentloaded")
         page.close()
         assert reader.problems() == []
 
