@@ -71,6 +71,13 @@ def _parse(control, text):
     return _on_the_grid(control, value)
 
 
+def _number(text):
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
 def _on_the_grid(control, value):
     """The slider position nearest to ``value``: a browser would move the slider there, and send it back."""
     step = getattr(control, "step", None)
@@ -105,8 +112,10 @@ def apply_link(controls, parameters=None):
         control = controls[name]
         try:
             control.value = _parse(control, text)
-            used.append(f"{name} = {control.value:.4g}" if isinstance(control.value, float)
-                        else f"{name} = {control.value}")
+            shown = f"{control.value:.4g}" if isinstance(control.value, float) else f"{control.value}"
+            asked = _number(text)
+            snapped = hasattr(control, "step") and asked is not None and not math.isclose(asked, control.value)
+            used.append(f"{name} = {shown}" + (f" (the slider's nearest step to {text})" if snapped else ""))
         except ValueError as error:
             refused.append(f"{name}={text!r} {error}, so {name} opens at its default, {control.value:.4g}"
                            if isinstance(control.value, float) else

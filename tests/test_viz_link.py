@@ -28,7 +28,8 @@ def test_a_good_link_sets_each_control_to_its_nearest_position_and_says_so():
     note = apply_link(controls, {"rate": "10", "steps": "304", "kind": "curve", "other": "x"})
     assert controls["rate"].value == pytest.approx(10.0) and controls["steps"].value == 300
     assert controls["kind"].value == "curve"
-    assert note == "Opened from the link at rate = 10, steps = 300, kind = curve."
+    assert note == ("Opened from the link at rate = 10, steps = 300 (the slider's nearest step to 304), "
+                    "kind = curve.")
     assert apply_link(_controls(), {"other": "x"}) == ""
 
 
