@@ -18,7 +18,8 @@ geometry       the decision boundary as a segment or as curves
 data_panel     data on the probability surface, with its boundary, in one Axes
 training       lessons 05, 06 and 12: ``TrainingFigure`` and ``TrainingView``
 snapshots      a training run as small multiples and as an animated GIF
-clusters       lessons 05 and 06: the clusters, the learned boundary against the Bayes one, reliability, ``DistanceView``
+clusters       lessons 05 and 06: the clusters, the learned boundary against the Bayes one, reliability,
+               ``DistanceView``
 minibatch      lesson 07: noisy paths, the fair clock, decaying steps, ``MinibatchView``
 real_data      lessons 08 and 09: feature scales, loss curves, calibration, the coefficient path
 threshold      lesson 08: the decision threshold and ``ThresholdExplorer``

@@ -324,8 +324,8 @@ def plot_class_probabilities(models, X, y, *, labels=None, xlabel="feature 1", y
     """The probability of each class over the plane, as a picture: one row per model, one panel per class.
 
     Panel (row m, column k) shades P(class k | x) under model m from white (0) to class k's colour (1) in bands of
-    0.1, with labelled contour lines at ``levels``, and the samples on top. The argmax regions show only which class is most
-    probable; these panels show how probable it is, and where a model is unsure.
+    0.1, with labelled contour lines at ``levels``, and the samples on top. The argmax regions show only which class
+    is most probable; these panels show how probable it is, and where a model is unsure.
 
     Parameters
     ----------

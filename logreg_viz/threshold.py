@@ -277,7 +277,8 @@ class ThresholdExplorer(LiveView):
         self.roc_zoom_ax.tick_params(labelsize=8)
         self.roc_ax.indicate_inset_zoom(self.roc_zoom_ax, edgecolor="0.4")
 
-        self.headline = self.figure.suptitle("Threshold τ = 0.00: recall 0.00 (000 of 000 positive caught)", fontsize=13)
+        self.headline = self.figure.suptitle("Threshold τ = 0.00: recall 0.00 (000 of 000 positive caught)",
+                                             fontsize=13)
         self.slider = widgets.FloatSlider(
             value=threshold, min=0.0, max=1.0, step=0.01, description="threshold τ", readout_format=".2f",
             continuous_update=True, style={"description_width": "initial"}, layout=widgets.Layout(width="520px"),

@@ -8,12 +8,12 @@ region with nbgrader's stub, indented like the marker::
     raise NotImplementedError("my_sigmoid: replace this line with your code")
 
 so the lines above the region (the ``def`` line, the docstring) stay as they are. The stub raises only when the
-function is called: defining it never fails. Hidden tests (``### BEGIN HIDDEN TESTS`` ... ``### END HIDDEN
-TESTS`` in a check cell) are removed, as nbgrader removes them from what it hands out. The outputs and execution counts of the solution cells are cleared,
-and so are those of the cells that use what a solution defines (the check cells and the "Try it" cells): a
-student should not find a "✅ correct" under a check they have not run yet. Everything else is copied unchanged:
-the text, the figures, the widgets and their saved state, the check calls and all metadata. Markdown solution
-cells without markers (none so far) become "YOUR ANSWER HERE", as in nbgrader.
+function is called: defining it never fails. Hidden tests (``### BEGIN HIDDEN TESTS`` ... ``### END HIDDEN TESTS``
+in a check cell) are removed, as nbgrader removes them from what it hands out. The outputs and execution counts of
+the solution cells are cleared, and so are those of the cells that use what a solution defines (the check cells and
+the "Try it" cells): a student should not find a "✅ correct" under a check they have not run yet. Everything else is
+copied unchanged: the text, the figures, the widgets and their saved state, the check calls and all metadata.
+Markdown solution cells without markers (none so far) become "YOUR ANSWER HERE", as in nbgrader.
 
 Cells are locked as nbgrader's ``LockCells`` locks them, through the metadata that JupyterLab and Notebook obey: a
 solution cell cannot be deleted, and a locked cell (``"locked": true`` in its nbgrader metadata, e.g. a check cell)

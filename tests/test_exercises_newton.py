@@ -136,7 +136,8 @@ def test_the_hidden_cases_take_the_notebooks_hessian_away(capsys):
     exec(  # noqa: S102 - what a notebook holds: its hessian, and an answer built on it
         "def hessian(X_b, w, alpha=0.0):\n"
         "    p = core.predict_proba(X_b, w)\n"
-        "    return X_b.T @ (X_b * (p * (1 - p))[:, None]) / len(X_b) + alpha * np.diag(np.r_[0.0, np.ones(len(w) - 1)])\n"
+        "    penalty = alpha * np.diag(np.r_[0.0, np.ones(len(w) - 1)])\n"
+        "    return X_b.T @ (X_b * (p * (1 - p))[:, None]) / len(X_b) + penalty\n"
         "def irls_step(X_b, y, w, alpha):\n"
         "    return w - np.linalg.solve(hessian(X_b, w, alpha), core.gradient(X_b, y, w, alpha))\n", namespace)
     borrowed, hessian = namespace["irls_step"], namespace["hessian"]

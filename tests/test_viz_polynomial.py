@@ -98,11 +98,11 @@ def test_plot_boundaries_draws_each_model_in_the_plane():
                              resolution=50)
     data_axes = [ax for ax in figure.axes if ax.get_title() in ("a line", "a curve")]
     assert len(data_axes) == 2 and figure.get_suptitle() == "two models"
-    (line_boundary,) = [l for l in data_axes[0].get_lines() if l.get_label() == "boundary p = ½"]
+    (line_boundary,) = [line2d for line2d in data_axes[0].get_lines() if line2d.get_label() == "boundary p = ½"]
     xs, ys = line_boundary.get_data()
     w = weights_and_features(line)[0]
     np.testing.assert_allclose(w[0] + w[1] * xs + w[2] * ys, 0.0, atol=1e-9)
-    (curve_boundary,) = [l for l in data_axes[1].get_lines() if l.get_label() == "boundary p = ½"]
+    (curve_boundary,) = [line2d for line2d in data_axes[1].get_lines() if line2d.get_label() == "boundary p = ½"]
     bx, by = curve_boundary.get_data()
     assert np.nanmax(np.hypot(bx, by)) < 1.0 < 2.0  # a closed curve between the disc and the ring
     given = matplotlib.figure.Figure().subplots(1, 2)
