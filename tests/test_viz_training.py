@@ -337,7 +337,7 @@ def test_the_gif_accepts_a_fitted_estimator(tmp_path):
     X, y, *_ = _problem()
     model = LogisticRegressionGD(learning_rate="auto", max_iter=30, init="uniform", random_state=0)
     model.fit(X, y)
-    iterations = save_training_gif(tmp_path / "model.gif", X, y, model, dpi=30)
+    iterations = save_training_gif(tmp_path / "model.gif", X, y, model, dpi=30, hold_seconds=0)
     assert iterations[-1] == 30
 
 
