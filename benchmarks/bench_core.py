@@ -172,7 +172,8 @@ def main():
     print("| --- | --- | ---: | ---: | ---: | ---: | ---: |")
     for name, settings, fit_seconds, n_iter, objective, accuracy in results:
         gap = (objective - best) / best
-        print(f"| {name} | {settings} | {fit_seconds:.3f} s | {n_iter} | {objective:.10f} | {gap:.1e} | {accuracy:.4f} |")
+        print(f"| {name} | {settings} | {fit_seconds:.3f} s | {n_iter} | {objective:.10f} | {gap:.1e} "
+              f"| {accuracy:.4f} |")
     print()
     print(
         f"Median of {FIT_REPEATS} fits each. Of the `LogisticRegressionGD` fit, {safe_rate_time:.3f} s is "

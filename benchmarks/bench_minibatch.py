@@ -64,11 +64,11 @@ def _move(view):
 def measure(repeats):
     rng = np.random.default_rng(2)
     agg = _view(interactive=False)
+    batch_sizes, rates = rng.choice([1, 8, 32, 256], repeats), 10.0 ** rng.uniform(-2, 1, repeats)
     rows = [
         ("one move (re-run 200 updates + artists + blit), Agg", _moves(repeats, 0), _move(agg)),
         ("  of which the run alone (gradient_descent, 200 updates)",
-         [(int(b), float(r)) for b, r in zip(rng.choice([1, 8, 32, 256], repeats), 10.0 ** rng.uniform(-2, 1, repeats))],
-         lambda setting: agg.run(*setting)),
+         [(int(b), float(r)) for b, r in zip(batch_sizes, rates)], lambda setting: agg.run(*setting)),
         ("  for comparison: a full redraw", range(repeats // 4), lambda _: agg.figure.canvas.draw()),
     ]
     live = _view(interactive=True)

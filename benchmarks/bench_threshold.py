@@ -65,7 +65,8 @@ def measure(is_malignant, p_malignant, thresholds):
     explorer.figure.set_layout_engine("constrained")
     rows.append(("a full redraw with the layout recomputed", time_each(lambda _: redraw(), thresholds[::4])))
     explorer = _explorer(is_malignant, p_malignant, interactive=True)
-    rows.append(("one move on an ipympl canvas (+ PNG of the frame)", time_each(mover(explorer.slider), thresholds[::2])))
+    ipympl_moves = time_each(mover(explorer.slider), thresholds[::2])
+    rows.append(("one move on an ipympl canvas (+ PNG of the frame)", ipympl_moves))
     return rows
 
 

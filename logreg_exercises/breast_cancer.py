@@ -69,7 +69,8 @@ def _scaling_case(X_train, X_test):
             return ("return two arrays, the scaled training set and the scaled test set: "
                     "`return X_train_scaled, X_test_scaled`")
         if not (np.array_equal(X_train, train_copy) and np.array_equal(X_test, test_copy)):
-            return "your function changed X_train or X_test in place; compute new arrays instead (e.g. (X - mean) / std)"
+            return ("your function changed X_train or X_test in place; compute new arrays instead "
+                    "(e.g. (X - mean) / std)")
         with np.errstate(all="ignore"):
             scaled_train, scaled_test = (np.asarray(part, dtype=np.float64) for part in result)
         if scaled_train.shape != X_train.shape or scaled_test.shape != X_test.shape:

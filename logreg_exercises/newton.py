@@ -84,7 +84,8 @@ def _check_irls_at(X_b, y, w, alpha):
         if not np.array_equal(arguments[2], w):
             return "it changed the caller's w in place; compute new arrays instead"
         expected = _newton_step(X_b, y, w, alpha)
-        if not np.all(np.isfinite(got)) and np.any(logreg_core.sigmoid(X_b @ w) * (1 - logreg_core.sigmoid(X_b @ w)) == 0):
+        p = logreg_core.sigmoid(X_b @ w)
+        if not np.all(np.isfinite(got)) and np.any(p * (1 - p) == 0):
             return _ROUNDED
         return diagnose(got, expected, _irls_mistakes(X_b, y, w, alpha),
                         f"expected the Newton step's weights {_format(expected)}, got {_format(got)}", atol=1e-9,

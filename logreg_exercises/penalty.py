@@ -54,7 +54,8 @@ def _check_conversion(C, n_samples):
             return f"return one number; got an array of shape {np.shape(got)}"
         got = float(got)
         expected = 1.0 / (C * n_samples)
-        return diagnose(got, expected, _c_to_alpha_mistakes(C, n_samples), f"for C = {C:g} and {n_samples} samples expected {expected:.6g}, got {got:.6g}",
+        return diagnose(got, expected, _c_to_alpha_mistakes(C, n_samples),
+                        f"for C = {C:g} and {n_samples} samples expected {expected:.6g}, got {got:.6g}",
                         rtol=1e-12, atol=0.0)
 
     return test
