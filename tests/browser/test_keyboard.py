@@ -137,7 +137,7 @@ class TestKeyboard12(LiveNotebook):
         keys.start()
         forward = keys.order = keys.walk("Tab")
         controls = box.evaluate(CONTROLS_JS)
-        assert [name for name in controls if name not in forward] == [], f"controls Tab never reaches; it reaches {forward}"
+        assert [name for name in controls if name not in forward] == [], f"Tab never reaches them; it reaches {forward}"
         presets = [name for name in forward if name in app.kernel_value(f"list({editor}.preset_buttons)")]
         expected = [name_0, name_1, "clear", "x1 (field)", "x2 (field)", "add point", "remove last", *presets]
         assert forward[:len(expected)] == expected, forward
