@@ -1,6 +1,7 @@
 """Draw your own data (notebook 12): ``DataEditor``, whose points also go out to, and come in from, CSV files.
 
-- ``DataEditor``: a click adds a point of the chosen class, a click on a point removes it, buttons clear or load a
+- ``DataEditor``: a click adds a point of the chosen class, a click on a point removes it; with the keyboard alone,
+  the fields x1 and x2 and the button "add point" add one, "remove last" removes the last; buttons clear or load a
   preset. Every change re-trains (``logreg_core.gradient_descent``, once) and redraws the training view; what
   cannot be trained (no points, one class, ...) is said on the figure instead of raising. The points leave and
   enter as CSV files ``x1,x2,label`` (``logreg_viz.points_csv`` has the rules): ``save_csv`` and ``load_csv`` in
@@ -86,7 +87,8 @@ def _checked_points(X, y, window):
 def _why_no_model(y):
     """Why a data set with labels y cannot be trained on (a message for the figure), or None if it can."""
     if len(y) == 0:
-        return "No points yet.\nClick in this panel to add a point of the\nclass chosen below, or load a preset."
+        return ("No points yet.\nClick in this panel, or type x1, x2\nabove, to add a point of the chosen\n"
+                "class; or load a preset.")  # lines no wider than the panel
     counts = np.bincount(y, minlength=2)
     present = int(np.argmax(counts))
     missing = 1 - present
@@ -119,10 +121,13 @@ def _feature_summary(degree, n_features):
 
 
 class DataEditor(LiveView):
-    """Draw a data set with the mouse, and watch logistic regression re-train on every change.
+    """Draw a data set with the mouse or the keyboard, and watch logistic regression re-train on every change.
 
     Choose a class with the toggle above the figure; a click in the data panel adds a point of that class, a
-    click on a point removes it. The buttons clear everything or load a preset (``logreg_data.make_dataset``).
+    click on a point removes it. With the keyboard alone: type the point's coordinates in the fields x1 and x2 (the
+    arrow keys step them by 0.1) and press the button "add point" (``add_typed_point``); "remove last" removes the
+    point added last (``remove_last_point``); the status line says what was added or removed. The buttons clear
+    everything or load a preset (``logreg_data.make_dataset``).
     After each change the model is trained again from zero weights: ``logreg_core.gradient_descent``, ``n_iter``
     updates at the safe learning rate 1/β, on the points or on their polynomial features (``degree`` > 1); the
     probability surface, the boundary and the loss curve are redrawn at once (``TrainingFigure``).
@@ -172,7 +177,10 @@ class DataEditor(LiveView):
     learning_rate : float or None, the step of the last run.
     accuracy : float or None, its training accuracy.
     message : str or None, the note shown on the figure (why there is no model, or a warning).
-    label : ipywidgets.ToggleButtons, the class a click adds.
+    label : ipywidgets.ToggleButtons, the class a click or "add point" adds.
+    x1_field, x2_field : ipywidgets.BoundedFloatText, the coordinates "add point" adds at (inside ``window``).
+    add_button : ipywidgets.Button, "add point": a point of the chosen class at (x1, x2).
+    undo_button : ipywidgets.Button, "remove last": removes the last point.
     clear_button : ipywidgets.Button.
     preset_buttons : dict of ipywidgets.Button, one per preset.
     degree : ipywidgets.IntSlider, the control ``"degree"``.
@@ -224,9 +232,22 @@ class DataEditor(LiveView):
             options=[(name, k) for k, name in enumerate(CLASS_NAMES)],
             value=0,
             style={"button_width": "150px"},
-            tooltips=["a click in the data panel adds a point of class 0",
-                      "a click in the data panel adds a point of class 1"],
+            tooltips=["a click in the data panel, or 'add point', adds a point of class 0",
+                      "a click in the data panel, or 'add point', adds a point of class 1"],
         )
+        (x_low, x_high), (y_low, y_high) = self.window
+        self.x1_field, self.x2_field = (
+            widgets.BoundedFloatText(value=round((low + high) / 2, 6), min=low, max=high, step=0.1, description=name,
+                                     tooltip=f"{name} of the next point 'add point' adds, from {low:g} to {high:g} "
+                                             "(the arrow keys step by 0.1)",
+                                     style={"description_width": "initial"}, layout=widgets.Layout(width="110px"))
+            for name, low, high in (("x1", x_low, x_high), ("x2", y_low, y_high)))
+        self.add_button = widgets.Button(description="add point", icon="plus",
+                                         tooltip="add a point of the chosen class at (x1, x2)")
+        self.add_button.on_click(lambda _: self.add_typed_point())
+        self.undo_button = widgets.Button(description="remove last", icon="undo",
+                                          tooltip="remove the point added last")
+        self.undo_button.on_click(lambda _: self.remove_last_point())
         self.clear_button = widgets.Button(description="clear", icon="trash", tooltip="remove every point")
         self.clear_button.on_click(lambda _: self.clear())
         self.preset_buttons = {}
@@ -247,7 +268,9 @@ class DataEditor(LiveView):
             style={"description_width": "initial"}, continuous_update=False, layout=widgets.Layout(width="360px"),
         )
         self.start({"degree": self.degree}, moving=self.training_figure.moving_artists(), rows=[
-            [widgets.Label("a click adds:"), self.label, self.clear_button],
+            [widgets.Label("new points are:"), self.label, self.clear_button],
+            [widgets.Label("click the figure, or type:"), self.x1_field, self.x2_field, self.add_button,
+             self.undo_button],
             [widgets.Label("load a preset:"), *self.preset_buttons.values()],
             [widgets.Label("your points:"), self.upload, self.download],
             [self.degree],
@@ -281,6 +304,35 @@ class DataEditor(LiveView):
     def remove_point(self, index):
         """Remove the point number ``index`` (in the order of ``X``), re-train and redraw."""
         self.set_points(np.delete(self._X, index, axis=0), np.delete(self._y, index))
+
+    def add_typed_point(self):
+        """The button "add point": add a point of the chosen class (``label``) at the fields' (x1, x2), re-train,
+        redraw, and say in the status line what was added (or, beyond ``MAX_POINTS``, that nothing was)."""
+        x1, x2, label = float(self.x1_field.value), float(self.x2_field.value), int(self.label.value)
+        if self._refuse_beyond_max_points():
+            return
+        self._note = f"added a point of {CLASS_NAMES[label]} at ({x1:g}, {x2:g})"
+        self.add_point(x1, x2, label)
+
+    def remove_last_point(self):
+        """The button "remove last": remove the last point of ``X`` (the one added last), re-train, redraw, and say
+        in the status line which point went (or that there is none)."""
+        if len(self._y) == 0:
+            self._note = "⚠ no point to remove"
+            self.refresh(redraw=False)
+            return
+        (x1, x2), label = self._X[-1], int(self._y[-1])
+        self._note = f"removed the last point, of {CLASS_NAMES[label]} at ({x1:g}, {x2:g})"
+        self.remove_point(len(self._y) - 1)
+
+    def _refuse_beyond_max_points(self):
+        """True (and the status line says why) if the editor already holds ``MAX_POINTS`` points."""
+        if len(self._y) < MAX_POINTS:
+            return False
+        self._note = (f"⚠ no point added: the editor holds at most {MAX_POINTS} points (it re-trains on every "
+                      "click); remove some first")
+        self.refresh(redraw=False)
+        return True
 
     def clear(self):
         """Remove every point."""
@@ -332,7 +384,7 @@ class DataEditor(LiveView):
         finally:
             self.upload.value = ()  # so that the same file can be chosen again
 
-    # -- the mouse --------------------------------------------------------------------------------------------
+    # -- the mouse (the keyboard's way: add_typed_point, remove_last_point) --------------------------------
     def on_click(self, event):
         """Matplotlib's ``button_press_event`` handler: a left click adds a point, or removes the one it hits.
 
@@ -346,11 +398,7 @@ class DataEditor(LiveView):
         index = self.point_at(event.xdata, event.ydata)
         if index is not None:
             self.remove_point(index)
-        elif len(self._y) >= MAX_POINTS:
-            self._note = (f"⚠ no point added: the editor holds at most {MAX_POINTS} points (it re-trains on every "
-                          "click); remove some first")
-            self.refresh(redraw=False)
-        else:
+        elif not self._refuse_beyond_max_points():
             (x_low, x_high), (y_low, y_high) = self.window
             self.add_point(min(max(event.xdata, x_low), x_high), min(max(event.ydata, y_low), y_high),
                            self.label.value)

@@ -460,3 +460,89 @@ def test_a_click_beyond_max_points_adds_nothing_and_says_why():
     assert editor.status_text.startswith(f"⚠ no point added: the editor holds at most {MAX_POINTS} points")
     _click(editor, *X[0])  # removing still works
     assert len(editor.y) == MAX_POINTS - 1
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# The keyboard's way: the fields x1 and x2, "add point" and "remove last"
+# ----------------------------------------------------------------------------------------------------------------
+def _type_and_add(editor, x1, x2, label):
+    """What the widgets do when a student types x1 and x2, chooses a class and presses "add point"."""
+    editor.x1_field.value, editor.x2_field.value, editor.label.value = x1, x2, label
+    editor.add_button.click()
+
+
+def test_add_point_adds_the_typed_point_of_the_chosen_class_and_says_so():
+    editor = _editor()
+    _type_and_add(editor, 0.5, -1.25, 0)
+    assert editor.status_text.startswith("added a point of class 0 (blue ●) at (0.5, -1.25)<br><b>1 point</b> "
+                                         "(1 of class 0, 0 of class 1) · no model yet")
+    _type_and_add(editor, -1.0, 1.5, 1)
+    X, y = editor.data()
+    np.testing.assert_array_equal(X, [[0.5, -1.25], [-1.0, 1.5]])
+    np.testing.assert_array_equal(y, [0, 1])
+    assert editor.status_text.startswith("added a point of class 1 (orange ■) at (-1, 1.5)<br><b>2 points</b> "
+                                         "(1 of class 0, 1 of class 1)")
+    assert "training accuracy" in editor.status_text
+    np.testing.assert_array_equal(editor.history.weights, _gradient_descent(X, y).weights)  # re-trained, as a click
+    editor.refresh()
+    assert not editor.status_text.startswith("added")  # the note leads the status line once
+
+
+def test_typed_points_are_the_points_the_same_clicks_would_add():
+    typed, clicked = _editor(), _editor()
+    for x1, x2, label in [(-1.2, 0.3, 0), (1.1, -0.4, 1), (0.2, 1.7, 1)]:
+        _type_and_add(typed, x1, x2, label)
+        clicked.label.value = label
+        _click(clicked, x1, x2)
+    assert typed.X.tobytes() == clicked.X.tobytes() and np.array_equal(typed.y, clicked.y)
+    assert typed.history.weights.tobytes() == clicked.history.weights.tobytes()
+
+
+def test_the_fields_stay_inside_the_window_and_start_at_its_centre():
+    editor = _editor()
+    (x_low, x_high), (y_low, y_high) = editor.window
+    assert (editor.x1_field.min, editor.x1_field.max, editor.x2_field.min, editor.x2_field.max) == \
+           (x_low, x_high, y_low, y_high)
+    assert (editor.x1_field.value, editor.x2_field.value) == ((x_low + x_high) / 2, (y_low + y_high) / 2)
+    editor.x1_field.value, editor.x2_field.value = x_high + 5, y_low - 5  # clamped, as the browser's field is
+    editor.add_button.click()
+    np.testing.assert_array_equal(editor.X, [[x_high, y_low]])
+
+
+def test_remove_last_removes_the_point_added_last_and_says_which():
+    editor = _editor(preset="moons")
+    X, y = editor.data()
+    editor.undo_button.click()
+    assert editor.X.tobytes() == X[:-1].tobytes() and np.array_equal(editor.y, y[:-1])
+    assert editor.status_text.startswith(f"removed the last point, of class {y[-1]} (")
+    assert f"at ({X[-1, 0]:g}, {X[-1, 1]:g})<br><b>59 points</b>" in editor.status_text
+    _type_and_add(editor, 1.5, 1.5, 0)
+    editor.undo_button.click()  # undoes exactly the point just added
+    assert editor.X.tobytes() == X[:-1].tobytes()
+    assert editor.status_text.startswith("removed the last point, of class 0 (blue ●) at (1.5, 1.5)<br>")
+
+
+def test_remove_last_with_no_points_changes_nothing_and_says_why():
+    editor = _editor()
+    editor.undo_button.click()
+    assert len(editor.y) == 0 and editor.status_text.startswith("⚠ no point to remove<br><b>0 points</b>")
+
+
+def test_add_point_beyond_max_points_adds_nothing_and_says_why():
+    X = np.random.default_rng(0).uniform(-1.9, 1.9, size=(MAX_POINTS, 2))
+    editor = _editor(X=X, y=(X[:, 0] > 0).astype(int))
+    before = _state(editor)[:2]
+    _type_and_add(editor, -1.95, 1.95, 1)
+    assert _state(editor)[:2] == before
+    assert editor.status_text.startswith(f"⚠ no point added: the editor holds at most {MAX_POINTS} points")
+
+
+def test_the_keyboard_controls_sit_in_a_row_of_their_own_below_the_class_toggle():
+    editor = _editor()
+    rows = [list(box.children) for box in editor.widget.children[:-1]]  # the rows of controls (Agg: no canvas)
+    (classes,) = [row for row in rows if editor.label in row]
+    (typed,) = [row for row in rows if editor.add_button in row]
+    assert rows.index(typed) == rows.index(classes) + 1
+    assert typed[1:] == [editor.x1_field, editor.x2_field, editor.add_button, editor.undo_button]
+    assert [editor.x1_field.description, editor.x2_field.description] == ["x1", "x2"]
+    assert editor.widget.children[-1] is editor.status
