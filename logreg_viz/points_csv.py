@@ -206,4 +206,4 @@ def download_link(X, y, filename="my_points.csv"):
     filename = html.escape(filename, quote=True)
     return (f'<a download="{filename}" href="data:text/csv;base64,{payload}" '
             f'title="save the points as {filename}: x1,x2,label, one line per point">'
-            f"⬇ download these {len(y)} points ({filename})</a>")
+            f"⬇ download {'this point' if len(y) == 1 else f'these {len(y)} points'} ({filename})</a>")

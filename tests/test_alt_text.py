@@ -165,10 +165,5 @@ def test_every_markdown_image_of_the_notebooks_has_a_descriptive_alt_text(notebo
     assert problems_of(markdown, notebook.parent) == []
 
 
-README_BROKEN = ("README.md (being rewritten by the lead) shows figures/04_separable_training.gif, which does not "
-                 "exist, with an alt text that is not a figure's description")
-
-
-@pytest.mark.xfail(strict=True, reason=README_BROKEN)
 def test_every_image_of_the_readme_has_a_descriptive_alt_text():
     assert problems_of((ROOT / "README.md").read_text(encoding="utf-8"), ROOT) == []
