@@ -3,7 +3,8 @@
 The data editor (``DataEditor``): clear, 20 points of each class clicked onto the canvas, some removed, a point of a
 preset removed, every preset, the degree slider to both ends, clear. Then its points in and out: a CSV file uploaded
 through the upload control replaces the points (and the figure), a bad file leaves them as they were and says why in
-the status line, and the download link gives back exactly the points on screen.
+the status line, and the download link gives back exactly the points on screen. And the same editor with the
+keyboard alone (``keyboard_walk.KeyboardOnly12``), on the same run of the lesson.
 
 After every action the canvas shows exactly the frame the kernel sent last, that frame is the figure as a full draw
 paints it, and the kernel reported no error and wrote nothing to stderr (``live_session.LiveSession``; the
@@ -16,6 +17,7 @@ import json
 import re
 
 import pytest
+from keyboard_walk import KeyboardOnly12
 from live_session import TRAINING_FIGURE_ALLOWANCE, LiveNotebook
 
 pytestmark = pytest.mark.browser
@@ -54,7 +56,7 @@ class EditorCanvas:
         self.app.page.mouse.click(box["x"] + x / self.ratio, box["y"] + (self.figure_height - y) / self.ratio)
 
 
-class TestLive12(LiveNotebook):
+class TestLive12(LiveNotebook, KeyboardOnly12):
     number = "12"
 
     def test_data_editor(self, app, tools):

@@ -1,4 +1,5 @@
-"""Notebook 12's data editor played with the keyboard alone, in JupyterLab after Run All.
+"""Notebook 12's data editor played with the keyboard alone, in JupyterLab after Run All (``KeyboardOnly12``, run as
+part of ``test_live_draw.TestLive12``).
 
 A student who cannot or does not use a mouse reaches every control of the view with Tab and Shift+Tab, and uses
 them with the keys a browser gives each: Space or Enter on a button, typing (or the arrow keys) in a number field,
@@ -19,10 +20,7 @@ The kernel reports no error and writes nothing to stderr throughout (``LiveSessi
 
 from __future__ import annotations
 
-import pytest
-from live_session import TRAINING_FIGURE_ALLOWANCE, LiveNotebook
-
-pytestmark = pytest.mark.browser
+from live_session import TRAINING_FIGURE_ALLOWANCE
 
 MAX_TABS = 60  # more Tabs than the view has controls: a walk that needs more is lost
 
@@ -120,8 +118,9 @@ class Keyboard:
         raise AssertionError(f"{key} never reached {name!r}: {passed}")
 
 
-class TestKeyboard12(LiveNotebook):
-    number = "12"
+class KeyboardOnly12:
+    """Mixed into ``test_live_draw.TestLive12``, which has lesson 12 open after Run All already: one run of the
+    lesson serves both (this test clears the editor first, so it needs nothing of the tests before it)."""
 
     def test_the_data_editor_with_the_keyboard_alone(self, app, tools):
         view = app.view("load a preset:", allowance=TRAINING_FIGURE_ALLOWANCE)
