@@ -26,6 +26,11 @@ Three things about ipympl need care, and are handled here once:
    drawing into Agg's one buffer send half-drawn frames, or save a half-drawn blitting background. ``live_canvas``
    gives the canvas a lock: drawing, blitting and handling the browser's messages happen one thread at a time.
 
+4. **The canvas is a keyboard trap.** Its box takes the focus (``tabindex=0``) and cancels every key it gets, Tab
+   and Shift+Tab included, to send it to matplotlib: a keyboard user who tabs into it cannot tab out (WCAG's "no
+   keyboard trap"). ``let_tab_leave`` hands the keys back: the kernel receives them as key presses, and moves the
+   focus on, to a widget after the canvas (Tab, Escape) or to the last control before it (Shift+Tab).
+
 The canvas's chrome (title bar, toolbar, status bar, resize handle) is hidden too: a view shows its own title,
 controls and status line.
 """
@@ -39,7 +44,7 @@ import threading
 import matplotlib
 
 __all__ = ["TESTED_WITH", "canvas_classes", "live_canvas", "is_live_canvas", "drawing_lock", "send_whole_frames",
-           "send_picture", "last_frame"]
+           "send_picture", "last_frame", "let_tab_leave"]
 
 #: The ipympl version this module was written and tested against.
 TESTED_WITH = "0.10.0"
@@ -148,3 +153,27 @@ def last_frame(canvas):
         if buffer is None or buffer.size == 0:
             return None
         return buffer.view("uint8").reshape(*buffer.shape, 4).copy()
+
+
+#: What each key pressed on the canvas does: move the focus forward (past the canvas) or backward.
+_LEAVING_KEYS = {"tab": "forward", "escape": "forward", "shift+tab": "backward"}
+
+
+def let_tab_leave(canvas, forward, backward):
+    """Tab (or Escape) on the canvas moves the focus to the widget ``forward``, Shift+Tab to ``backward`` (see point
+    4 of the module's docstring). Does nothing for a canvas that is not live.
+
+    Parameters
+    ----------
+    canvas : the figure's canvas
+    forward, backward : ipywidgets DOMWidget, or a callable that returns one (the last control may change)
+    """
+    if not is_live_canvas(canvas):
+        return
+
+    def on_key(event):
+        target = {"forward": forward, "backward": backward}.get(_LEAVING_KEYS.get(event.key))
+        if target is not None:
+            (target() if callable(target) else target).focus()
+
+    canvas.mpl_connect("key_press_event", on_key)

@@ -103,6 +103,22 @@ def _strip_tags(text):
     return re.sub(r"<[^>]+>", "", text)
 
 
+#: A focus stop on either side of the canvas, seen only while it has the focus: where Tab, Escape and Shift+Tab on
+#: the canvas send the keyboard (the canvas itself cancels them), as a page's "skip link" is.
+SKIP_CLASS = "logreg-skip"
+SKIP_CSS = (f".{SKIP_CLASS}:not(:focus) {{ position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; "
+            f"overflow: hidden; clip-path: inset(50%); border: 0; }}")
+
+
+def _skip_button(text):
+    import ipywidgets as widgets
+
+    button = widgets.Button(description=text, tooltip="where the keyboard goes from the figure: Tab goes on",
+                            layout=widgets.Layout(width="auto"))
+    button.add_class(SKIP_CLASS)
+    return button
+
+
 class LiveView:
     """Base of every live view: a figure, named controls above it, one status line below, updated by blitting.
 
@@ -177,6 +193,10 @@ class LiveView:
         boxes = [widgets.HBox(list(row), layout=widgets.Layout(align_items="center", flex_flow="row wrap"))
                  for row in rows]
         canvas = [self.figure.canvas] if self.interactive else []
+        if self.interactive:  # the keyboard leaves the canvas by Tab, Escape or Shift+Tab (logreg_viz._ipympl, 4.)
+            before, after = _skip_button("the figure: Tab into it, Escape past it"), _skip_button("past the figure")
+            _ipympl.let_tab_leave(self.figure.canvas, forward=after, backward=before)
+            canvas = [before, *canvas, after, widgets.HTML(f"<style>{SKIP_CSS}</style>", layout={"display": "none"})]
         self.widget = widgets.VBox([*boxes, *canvas, self.status])
 
     def move_artists(self, **values):

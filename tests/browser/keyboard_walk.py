@@ -8,8 +8,9 @@ exception: the walk starts on the view's own box (made focusable, ``tabindex=-1`
 reader there), instead of after hundreds of Tabs through JupyterLab's menus and the cells above.
 
 - Every control of the view takes the focus on the way through it, in the order of its rows: the class toggle,
-  clear, x1, x2, "add point", "remove last", the presets, upload, download, the degree slider, and then the canvas
-  (where the walk stops: see ``Keyboard.walk``); and Shift+Tab walks the same way back.
+  clear, x1, x2, "add point", "remove last", the presets, upload, download, the degree slider, then the canvas
+  between its two focus stops, and Tab leaves the view; Shift+Tab walks the same way back. On the canvas (which
+  cancels every key itself) Tab and Escape go past it, Shift+Tab back to the stop before it: no keyboard trap.
 - Points of both classes are added by typing their coordinates and pressing "add point"; the status line says what
   was added and counts the points, and the canvas shows the new picture (which is then checked, as every live test
   checks it: ``live_session.LiveSession.check_picture``). "remove last" removes the last one and says so.
@@ -23,6 +24,9 @@ from __future__ import annotations
 from live_session import TRAINING_FIGURE_ALLOWANCE
 
 MAX_TABS = 60  # more Tabs than the view has controls: a walk that needs more is lost
+WIDGET_TIMEOUT = 30_000  # ms, as conftest's: the kernel moves the focus off the canvas
+# The focus stops on either side of the canvas (logreg_viz.live._skip_button), seen only while focused
+INTO_THE_FIGURE, PAST_THE_FIGURE = "the figure: Tab into it, Escape past it", "past the figure"
 
 # The name of what has the focus, if it is inside ``box`` (else null): a button by its text, a field or a slider by
 # its widget's description, a link by its text.
@@ -81,23 +85,28 @@ class Keyboard:
         self.box.evaluate("box => { box.tabIndex = -1; box.focus(); }")
 
     def walk(self, key="Tab"):
-        """Press ``key`` until the focus leaves the view, or reaches the canvas; returns the names of what took it,
-        in order.
+        """Press ``key`` until the focus leaves the view; returns the names of what took it, in order.
 
-        The walk ends at the canvas because ipympl's canvas (0.10) is a keyboard trap: focusable (``tabindex=0``)
-        and it cancels every key it gets (``preventDefault``), Tab and Shift+Tab included, to send them to
-        matplotlib. The controls all come before it.
+        On the canvas a key goes to the kernel first: ipympl's canvas (0.10) cancels every key it gets, Tab and
+        Shift+Tab included, and the view moves the focus on from the kernel (``logreg_viz._ipympl.let_tab_leave``).
+        So after a key pressed on the canvas the walk waits for the focus to move.
         """
         names = []
         for _ in range(MAX_TABS):
+            on_canvas = self.focused() == "canvas"
             self.page.keyboard.press(key)
+            if on_canvas:
+                self.wait_until_not("canvas")
             name = self.focused()
             if name is None:
                 return names
             names.append(name)
-            if name == "canvas":
-                return names
         raise AssertionError(f"{MAX_TABS} presses of {key} never left the view: {names}")
+
+    def wait_until_not(self, name):
+        """Wait until ``name`` has lost the focus (moved by the kernel, which takes a moment)."""
+        self.page.wait_for_function(f"([box, name]) => ({FOCUSED_JS})(box) !== name",
+                                    arg=[self.box.element_handle(), name], timeout=WIDGET_TIMEOUT)
 
     def to(self, name, key=None):
         """Press ``key`` (Tab or Shift+Tab) until ``name`` has the focus; fails if the focus leaves the view.
@@ -112,7 +121,10 @@ class Keyboard:
         for _ in range(MAX_TABS):
             if self.focused() == name:
                 return
+            on_canvas = self.focused() == "canvas"
             self.page.keyboard.press(key)
+            if on_canvas:
+                self.wait_until_not("canvas")
             passed.append(self.focused())
             assert passed[-1] is not None, f"{key} left the view before reaching {name!r}: {passed}"
         raise AssertionError(f"{key} never reached {name!r}: {passed}")
@@ -143,8 +155,15 @@ class KeyboardOnly12:
         upload = app.kernel_value(f"{editor}.upload.description")
         rest = forward[len(expected):]
         assert rest[0].startswith(upload) and rest[1].startswith("link: ") and \
-            rest[2:] == ["polynomial degree (slider)", "polynomial degree (readout)", "canvas"], forward
-        keys.start()  # back from the canvas (a trap: see Keyboard.walk) to the view's start
+            rest[2:] == ["polynomial degree (slider)", "polynomial degree (readout)", INTO_THE_FIGURE, "canvas",
+                         PAST_THE_FIGURE], forward
+        # Tab on the canvas went past it (above); Escape does too, and Shift+Tab goes back to the stop before it
+        keys.start()
+        for key, goes_to in (("Escape", PAST_THE_FIGURE), ("Shift+Tab", INTO_THE_FIGURE)):
+            keys.to("canvas", "Shift+Tab" if keys.focused() == PAST_THE_FIGURE else "Tab")
+            press(key)
+            keys.wait_until_not("canvas")
+            assert keys.focused() == goes_to, (key, keys.focused())
         keys.to("polynomial degree (slider)")
         backward = [keys.focused(), *keys.walk("Shift+Tab")]
         assert backward == forward[:forward.index("polynomial degree (slider)") + 1][::-1], backward
