@@ -19,7 +19,8 @@ text 20 px high, lines 1.44 times as thick as at the usual 100 dpi), and a side 
 ``MAX_WIDTH_PX`` or ``MAX_HEIGHT_PX`` is cut to it in inches: the figure keeps its pixels within the screen and
 its text takes a larger share of it. Then, before each full draw, ``fit_for_projector`` enlarges the few smaller
 texts (the 8-point notes and legends) to ``MIN_TEXT_PX``, breaks a title that no longer fits its Axes into lines,
-and gives a legend wider than the figure fewer columns.
+and gives a legend wider than the figure fewer columns (a live view computes its layout again for them before it
+keeps it: ``LiveView.start``).
 
 The live views' controls (labels, readouts, buttons, the status line) follow through ``PROJECTOR_CSS``, a style
 scoped to the CSS class ``PROJECTOR_CLASS`` that ``LiveView`` puts on its box: it sets ipywidgets' own size
@@ -46,9 +47,9 @@ MIN_TEXT_PX = 18
 #: Pixels per inch in projector mode: matplotlib's usual 10-point text is 20 px high, lines 1.44 times as thick.
 PROJECTOR_DPI = 144
 #: The largest figure in projector mode, in CSS px: it fits a 1280 x 720 screen next to JupyterLab's prompts and
-#: side bar, below a row or two of controls.
-MAX_WIDTH_PX = 1100
-MAX_HEIGHT_PX = 580
+#: narrow side bars (with the file browser hidden: Ctrl+B), below a row or two of controls.
+MAX_WIDTH_PX = 1080
+MAX_HEIGHT_PX = 540
 #: Every figure's face: opaque, so that a dark page never shows through behind black axes and text.
 FIGURE_FACECOLOR = "white"
 #: The CSS class of a live view's box in projector mode.
@@ -71,7 +72,10 @@ PROJECTOR_CSS = f"""
     font-size: {MIN_TEXT_PX}px;
     line-height: 1.35;
 }}
-.{PROJECTOR_CLASS} .jupyter-button {{ height: auto; min-height: var(--jp-widgets-inline-height); }}
+.{PROJECTOR_CLASS} .jupyter-button {{
+    height: auto; min-height: var(--jp-widgets-inline-height);
+    width: auto !important; max-width: none; /* a button's width set for 13 px text would cut 18 px text short */
+}}
 """
 
 _switch = None  # set by projector(): True or False; None follows the environment variable
@@ -167,7 +171,7 @@ def _wrap(text, fraction):
     return "\n".join(lines)
 
 
-def fit_for_projector(figure, renderer, *, titles_only=False):
+def fit_for_projector(figure, renderer, *, titles_only=False, settle=False):
     """Make a figure's text fit the projector: no text under ``MIN_TEXT_PX``, titles within their Axes, legends
     within the figure. Called before each full draw of a projector-mode figure (``figures.SeriesFigure``), and by a
     live view after each update (``titles_only``: a title's new text is broken into lines as the first was).
@@ -175,7 +179,7 @@ def fit_for_projector(figure, renderer, *, titles_only=False):
     A figure drawn for the projector has less room, in points, than its code was written for (its pixels are
     bounded by the screen, its points are larger), so (1) every text smaller than ``MIN_TEXT_PX`` is enlarged to
     it; (2) a legend wider than the figure gets fewer columns; (3) a title (of an Axes, or of the figure) wider
-    than its Axes (or the figure) is broken into lines, from its text as the code set it. Only what does not fit
+    than its Axes (or the figure) is broken into lines. Only what does not fit
     changes, so a second call changes nothing.
 
     Parameters
@@ -184,6 +188,14 @@ def fit_for_projector(figure, renderer, *, titles_only=False):
     renderer : the renderer it is drawn with (text extents are measured with it).
     titles_only : bool, default=False
         Only step (3).
+    settle : bool, default=False
+        Step (3) once the layout has placed the Axes: a title that its Axes' place pushes out of the figure is
+        broken again, narrower (a live view does this once, before it keeps its layout).
+
+    Returns
+    -------
+    more_lines : bool
+        Whether a title now has more lines than before the call: a layout that was kept needs computing again.
     """
     import matplotlib.text
     from matplotlib.axes import Axes
@@ -195,30 +207,39 @@ def fit_for_projector(figure, renderer, *, titles_only=False):
                 legend.prop.set_size(smallest)  # the size its texts are made with
             columns = legend._ncols
             while columns > 1 and legend.get_window_extent(renderer).width > figure.bbox.width:
-                columns = (columns + 1) // 2
+                columns -= 1
                 _set_columns(legend, columns)
         for text in figure.findobj(matplotlib.text.Text):
             if text.get_fontsize() < smallest:
                 text.set_fontsize(smallest)
-    titles = [(title, _room(ax, renderer)) for ax in figure.findobj(Axes)
+    titles = [(title, _room(ax, renderer, settle)) for ax in figure.findobj(Axes)
               for title in (ax.title, ax._left_title, ax._right_title)]
     if figure._suptitle is not None:
         titles.append((figure._suptitle, figure.bbox.width))
+    lines = [title.get_text().count("\n") for title, _ in titles]
     for title, room in titles:
-        _fit_title(title, room, renderer)
+        _fit_title(title, room, renderer, again=settle)
+    return any(title.get_text().count("\n") > before for (title, _), before in zip(titles, lines))
 
 
-def _room(ax, renderer):
-    """The width, in px, a title of ``ax`` may take: its column of the figure's grid (a share of the figure by the
-    grid's width ratios, which no layout changes, so that titles break the same way before and after the layout);
-    an inset's own width."""
+def _room(ax, renderer, placed=False):
+    """The width, in px, a title of ``ax`` may take: 4/5 of its column of the figure's grid (a share of the figure
+    by the grid's width ratios: known before the layout, which leaves a little less to the Axes), and no more than
+    keeps it, centred over that column (``placed``: over its Axes, as the layout placed it), within the figure; an
+    inset's own width."""
     spec = ax.get_subplotspec() if hasattr(ax, "get_subplotspec") else None
     if spec is None:
         return ax.get_window_extent(renderer).width
+    figure_width = ax.get_figure(root=True).bbox.width
     grid = spec.get_gridspec()
     ratios = list(grid.get_width_ratios() or [1] * grid.ncols)
-    columns = range(spec.colspan.start, spec.colspan.stop)
-    return 0.85 * ax.get_figure(root=True).bbox.width * sum(ratios[k] for k in columns) / sum(ratios)
+    start, stop = spec.colspan.start, spec.colspan.stop
+    column = figure_width * sum(ratios[start:stop]) / sum(ratios)
+    centre = figure_width * sum(ratios[:start]) / sum(ratios) + column / 2
+    if placed:
+        box = ax.get_window_extent(renderer)
+        centre = (box.x0 + box.x1) / 2
+    return min(0.8 * column, 2 * min(centre, figure_width - centre) - 8)
 
 
 def _set_columns(legend, columns):
@@ -232,17 +253,25 @@ def _set_columns(legend, columns):
         legend.set_title(title)
 
 
-def _fit_title(title, room, renderer, margin=4):
-    """Break ``title`` into lines if it is more than ``margin`` px wider than ``room``; from its text as the code
-    set it (not from lines made by an earlier call for a narrower room)."""
+def _fit_title(title, room, renderer, margin=4, again=False):
+    """Break ``title`` into lines if it is more than ``margin`` px wider than ``room``.
+
+    A text once broken stays so until the code sets another (or ``again``: broken again from the code's text if it
+    still does not fit): a live view keeps the layout computed for its first picture, which a title broken
+    differently later would no longer fit.
+    """
     text = title.get_text()
-    if text == getattr(title, "_logreg_wrapped", None):
-        text = title._logreg_original
-        title.set_text(text)
     if not title.get_visible() or not text.strip():
         return
+    if text == getattr(title, "_logreg_wrapped", None):
+        if not again:
+            return
+        text = title._logreg_original
     width = title.get_window_extent(renderer).width
     if width > room + margin:
+        if text != title.get_text():  # measure the code's text, not the lines made from it
+            title.set_text(text)
+            width = title.get_window_extent(renderer).width
         wrapped = _wrap(text, 0.95 * room / width)
         title.set_text(wrapped)
         title._logreg_original, title._logreg_wrapped = text, wrapped

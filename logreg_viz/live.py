@@ -143,6 +143,7 @@ class LiveView:
     def __init__(self, figsize, *, interactive=None, dpi=100, layout="constrained"):
         self.interactive = runs_in_a_kernel() if interactive is None else bool(interactive)
         self.projector = display.projector_on()
+        self._layout = layout
         self.figure = new_figure(figsize, canvas="live" if self.interactive else "still", dpi=dpi, layout=layout)
         self.controls = {}
         self.status_text = ""
@@ -174,8 +175,11 @@ class LiveView:
         self.status = widgets.HTML()
         self._link_note = apply_link(self.controls)  # a presented lesson's link may set the starting values
         self.refresh(redraw=False)
-        if self.projector:  # a first layout, so that the text is fitted to the Axes' final widths (display)
+        if self.projector:  # a layout for the text as it now is (a figure's parts may have kept an earlier one),
+            if self._layout == "constrained":  # then titles its places push out of the figure broken again
+                self.figure.set_layout_engine("constrained")
             self.figure.draw_without_rendering()
+            display.fit_for_projector(self.figure, self.figure.canvas.get_renderer(), titles_only=True, settle=True)
         freeze_layout(self.figure)
         self._blitter = Blitter(self.figure, drawing_order(moving))
         self.figure.canvas.draw()  # the first picture, which saves the background
@@ -280,7 +284,11 @@ class LiveView:
         finally:
             self._busy = False
         if self.projector and self._blitter is not None:  # a new title, broken into lines as the first one was
-            display.fit_for_projector(self.figure, self.figure.canvas.get_renderer(), titles_only=True)
+            if display.fit_for_projector(self.figure, self.figure.canvas.get_renderer(), titles_only=True) \
+                    and self._layout == "constrained":  # more lines than the kept layout has room for: a new one
+                self.figure.set_layout_engine("constrained")
+                freeze_layout(self.figure)
+                self.redraw_everything()
         # a control that move_artists moved shows its new value; the others, the value just shown
         self._applied = {name: values[name] if control.value == raw[name] else control.value
                          for name, control in self.controls.items()}

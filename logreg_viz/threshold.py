@@ -269,8 +269,8 @@ class ThresholdExplorer(LiveView):
         self.roc_ax.set_ylim(-0.02, 1.02)
         if not self.projector:  # on a projector, the panel's whole cell: room for its text
             self.roc_ax.set_aspect("equal")
-        label_axes(self.roc_ax, "ROC curve: every threshold at once",
-                   f"false-positive rate ({negative} flagged)", "true-positive rate = recall")
+        label_axes(self.roc_ax, "ROC curve: every threshold at once", f"false-positive rate ({negative} flagged)",
+                   "true-positive rate\n= recall" if self.projector else "true-positive rate = recall")
         self.roc_ax.legend(loc="lower right")
         # A good classifier's curve hugs the top-left corner, where the point moves: magnify that corner.
         self.roc_zoom_ax = self.roc_ax.inset_axes([0.36, 0.36, 0.4, 0.4], xlim=(-0.01, 0.25), ylim=(0.75, 1.01))
@@ -280,7 +280,8 @@ class ThresholdExplorer(LiveView):
         self.roc_zoom_ax.tick_params(labelsize=8)
         zoom = self.roc_ax.indicate_inset_zoom(self.roc_zoom_ax, edgecolor="0.4")
         if self.projector:  # too small to read from the back of a room: the full curve only
-            for artist in (self.roc_zoom_ax, zoom, self.roc_zoom_marker, *self.roc_zoom_ax.spines.values()):
+            for artist in (self.roc_zoom_ax, zoom, self.roc_zoom_marker, *self.roc_zoom_ax.spines.values(),
+                           zoom.rectangle, *zoom.connectors):
                 artist.set_visible(False)
 
         self.headline = self.figure.suptitle("Threshold τ = 0.00: recall 0.00 (000 of 000 positive caught)", fontsize=13)
