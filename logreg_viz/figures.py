@@ -78,7 +78,8 @@ def new_figure(figsize, *, canvas="still", dpi=100, layout="constrained"):
     if canvas == "pyplot":
         import matplotlib.pyplot as plt  # only the figures a notebook shows with plt.show() need pyplot
 
-        figure = plt.figure(FigureClass=SeriesFigure, **options)
+        # A plain Figure unless it must fit a projector (a notebook's stored outputs name the class: "<Figure ...>")
+        figure = plt.figure(FigureClass=SeriesFigure if projector_on() else Figure, **options)
         figure.projector = projector_on()
         return figure
     figure = StillFigure(**options)
