@@ -1,5 +1,5 @@
 # Two commands do all the set-up on a fresh machine (Python >= 3.10 with venv):
-#   make lab    opens the series in JupyterLab
+#   make lab    opens the series in JupyterLab (make lab PROJECTOR=1: for a projector, see below)
 #   make test   runs the whole test suite: unit tests and every notebook, re-executed by nbval
 # Both create the virtual environment .venv first if it is missing or requirements.txt changed.
 
@@ -22,8 +22,16 @@ $(BIN)/.installed: requirements.txt pyproject.toml
 # rooted at notebooks/ refuses to serve. It opens on notebooks/. JupyterLab refuses to start as root unless told
 # to; in a container (Docker, a lab machine's sandbox) root is the usual user, so say it there and nowhere else.
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
+# No first-run prompt in front of the class: lab-settings/overrides.json makes "never fetch the news" and "never
+# check for updates" JupyterLab's defaults here (its question "Would you like to get notified about official
+# Jupyter news?" is asked while that setting is unset; a user may still change it), and the server fetches neither.
+LAB_FLAGS := --LabApp.default_url=/lab/tree/notebooks "--LabApp.app_settings_dir=$(CURDIR)/lab-settings" \
+	--LabApp.news_url=None --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate
+# PROJECTOR=1 (make lab PROJECTOR=1, make present NB=05 PROJECTOR=1): every figure and live view readable from
+# the back of a room on a 1280 x 720 projector (logreg_viz/display.py); kernels inherit the server's environment.
+PROJECTOR_ENV := $(if $(filter-out 0,$(PROJECTOR)),LOGREG_PROJECTOR=1)
 lab: $(BIN)/.installed
-	$(BIN)/jupyter lab --LabApp.default_url=/lab/tree/notebooks $(ALLOW_ROOT)
+	$(PROJECTOR_ENV) $(BIN)/jupyter lab $(LAB_FLAGS) $(ALLOW_ROOT)
 
 test: $(BIN)/.installed
 	$(BIN)/python -m pytest $(PYTEST_FLAGS) \
@@ -34,13 +42,13 @@ test: $(BIN)/.installed
 student: $(BIN)/.installed
 	$(BIN)/python scripts/make_student_copies.py $(if $(FORCE),--force)
 
-# One notebook as an app with the code hidden (Voila), for projecting in class: make present NB=04
+# One notebook as an app with the code hidden (Voila), for projecting in class: make present NB=04 [PROJECTOR=1]
 present: $(BIN)/.installed
 	@nb=$$(ls notebooks/$(NB)_*.ipynb 2>/dev/null | head -n 1); \
 	if [ -z "$(NB)" ] || [ -z "$$nb" ]; then \
 		echo "usage: make present NB=04   (NB is the number of a notebook in notebooks/)" >&2; exit 2; \
 	fi; \
-	$(BIN)/voila $(VOILA_FLAGS) "$$nb"
+	$(PROJECTOR_ENV) $(BIN)/voila $(VOILA_FLAGS) "$$nb"
 
 # Re-execute every notebook top to bottom in a fresh kernel and store it (counts 1..N; live views stored as their
 # pictures, which every static reader shows: see scripts/execute_notebooks.py). NB=04 runs only notebook 04.

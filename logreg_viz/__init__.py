@@ -6,6 +6,7 @@ package draws them. Importing it changes no global matplotlib state: styles are 
 Submodules
 ----------
 style          colours (colour-blind safe, class 0 and class 1 the same in every figure) and axis helpers
+display        projector mode (``projector()``, ``LOGREG_PROJECTOR=1``) and the opaque figure face for dark themes
 figures        ``new_figure``: the one function that makes every figure, still or live
 live           ``LiveView``: the one base of every live view (controls, canvas, status line; blitting)
 blitting       redrawing only the artists that move
@@ -31,10 +32,15 @@ points_csv     lesson 12: the editor's CSV files, read and written with clear er
 polynomial     lessons 12 and 13: boundaries of polynomial models and ``DegreeExplorer``
 presentation   Voilà's app view of a notebook (``make present``)
 
+Projector mode, for the figures and views made after it, in one line at the top of a notebook::
+
+    import logreg_viz; logreg_viz.projector()
+
 ``from logreg_viz import DataEditor`` works too; it imports scikit-learn only when asked for (lessons 01-04 never
 need it).
 """
 
+from logreg_viz.display import projector
 from logreg_viz.style import (
     ACCENT_COLORS,
     BOUNDARY_COLOR,
@@ -54,6 +60,7 @@ __all__ = [
     "PROBABILITY_CMAP",
     "label_axes",
     "plot_classes",
+    "projector",
 ]
 
 

@@ -15,6 +15,10 @@ Every view is made, laid out, updated and shown the same way:
 - **its display**: a notebook shows a view when a cell ends with it (``_repr_mimebundle_``): the live widget, plus a
   PNG of the figure for readers without a kernel (a repository page, nbviewer). A view that is not interactive
   shows that PNG only.
+- **its size**: in projector mode (``logreg_viz.display``: ``logreg_viz.projector()`` or ``LOGREG_PROJECTOR=1``,
+  read when the view is made) the figure is drawn for a 1280 x 720 projector by ``new_figure``, and the box carries
+  the CSS class ``display.PROJECTOR_CLASS`` and its style, which enlarge the controls' text and the status line.
+  Colours are always the theme's (JupyterLab's light or dark theme), never fixed here.
 
 A subclass, in short::
 
@@ -37,7 +41,7 @@ import io
 import math
 import re
 
-from logreg_viz import _ipympl
+from logreg_viz import _ipympl, display
 from logreg_viz.blitting import Blitter, drawing_order, freeze_layout
 from logreg_viz.figures import new_figure
 from logreg_viz.link import apply_link
@@ -60,7 +64,7 @@ def runs_in_a_kernel():
 
 def _png_base64(figure):
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="png")
+    figure.savefig(buffer, format="png", facecolor=figure.get_facecolor(), transparent=False)
     return base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
@@ -137,6 +141,7 @@ class LiveView:
     ----------
     figure : matplotlib Figure
     interactive : bool, whether the figure is on an ipympl canvas widget.
+    projector : bool, whether the view was made in projector mode (``logreg_viz.display``).
     controls : dict of {str: ipywidgets widget}
         The named controls whose values ``move_artists`` receives, in the order declared.
     status : ipywidgets.HTML
@@ -153,6 +158,8 @@ class LiveView:
 
     def __init__(self, figsize, *, interactive=None, dpi=100, layout="constrained"):
         self.interactive = runs_in_a_kernel() if interactive is None else bool(interactive)
+        self.projector = display.projector_on()
+        self._layout = layout
         self.figure = new_figure(figsize, canvas="live" if self.interactive else "still", dpi=dpi, layout=layout)
         self.controls = {}
         self.status_text = ""
@@ -184,6 +191,11 @@ class LiveView:
         self.status = widgets.HTML()
         self._link_note = apply_link(self.controls)  # a presented lesson's link may set the starting values
         self.refresh(redraw=False)
+        if self.projector:  # a layout for the text as it now is (a figure's parts may have kept an earlier one),
+            if self._layout == "constrained":  # then titles its places push out of the figure broken again
+                self.figure.set_layout_engine("constrained")
+            self.figure.draw_without_rendering()
+            display.fit_for_projector(self.figure, self.figure.canvas.get_renderer(), titles_only=True, settle=True)
         freeze_layout(self.figure)
         self._blitter = Blitter(self.figure, drawing_order(moving))
         self.figure.canvas.draw()  # the first picture, which saves the background
@@ -198,6 +210,10 @@ class LiveView:
             _ipympl.let_tab_leave(self.figure.canvas, forward=after, backward=before)
             canvas = [before, *canvas, after, widgets.HTML(f"<style>{SKIP_CSS}</style>", layout={"display": "none"})]
         self.widget = widgets.VBox([*boxes, *canvas, self.status])
+        if self.projector:  # a style scoped to this box; a <style> applies even in a box that is not shown
+            style = widgets.HTML(f"<style>{display.PROJECTOR_CSS}</style>", layout=widgets.Layout(display="none"))
+            self.widget.children = (*self.widget.children, style)
+            self.widget.add_class(display.PROJECTOR_CLASS)
 
     def move_artists(self, **values):
         """Move the artists to the controls' ``values`` (keyword arguments named as the controls).
@@ -287,6 +303,12 @@ class LiveView:
             text = self.move_artists(**values)
         finally:
             self._busy = False
+        if self.projector and self._blitter is not None:  # a new title, broken into lines as the first one was
+            if display.fit_for_projector(self.figure, self.figure.canvas.get_renderer(), titles_only=True) \
+                    and self._layout == "constrained":  # more lines than the kept layout has room for: a new one
+                self.figure.set_layout_engine("constrained")
+                freeze_layout(self.figure)
+                self.redraw_everything()
         # a control that move_artists moved shows its new value; the others, the value just shown
         self._applied = {name: values[name] if control.value == raw[name] else control.value
                          for name, control in self.controls.items()}

@@ -235,7 +235,9 @@ class ThresholdExplorer(LiveView):
 
         # Top right: the confusion matrix; colour = fraction of the row, text = counts.
         self.confusion_image = self.confusion_ax.imshow(np.zeros((2, 2)), cmap=CONFUSION_CMAP, vmin=0.0,
-                                                        vmax=2.5)  # a full row is a mid grey: black text reads
+                                                        vmax=2.5,  # a full row is a mid grey: black text reads
+                                                        # on a projector, the panel's whole cell: room for the text
+                                                        aspect="auto" if self.projector else None)
         self.confusion_ax.set_xticks([0, 1], [f"flagged\n{positive}", f"not flagged\n({negative})"])
         self.confusion_ax.set_yticks([0, 1], [f"actually\n{positive}", f"actually\n{negative}"])
         self.confusion_ax.tick_params(length=0)
@@ -265,9 +267,10 @@ class ThresholdExplorer(LiveView):
                                             label="current threshold")
         self.roc_ax.set_xlim(-0.02, 1.02)
         self.roc_ax.set_ylim(-0.02, 1.02)
-        self.roc_ax.set_aspect("equal")
-        label_axes(self.roc_ax, "ROC curve: every threshold at once",
-                   f"false-positive rate ({negative} flagged)", "true-positive rate = recall")
+        if not self.projector:  # on a projector, the panel's whole cell: room for its text
+            self.roc_ax.set_aspect("equal")
+        label_axes(self.roc_ax, "ROC curve: every threshold at once", f"false-positive rate ({negative} flagged)",
+                   "true-positive rate\n= recall" if self.projector else "true-positive rate = recall")
         self.roc_ax.legend(loc="lower right")
         # A good classifier's curve hugs the top-left corner, where the point moves: magnify that corner.
         self.roc_zoom_ax = self.roc_ax.inset_axes([0.36, 0.36, 0.4, 0.4], xlim=(-0.01, 0.25), ylim=(0.75, 1.01))
@@ -275,7 +278,11 @@ class ThresholdExplorer(LiveView):
         self.roc_zoom_marker, = self.roc_zoom_ax.plot([], [], "o", color=BOUNDARY_COLOR, markersize=9, zorder=4)
         self.roc_zoom_ax.set_title("top-left corner, magnified", fontsize=9)
         self.roc_zoom_ax.tick_params(labelsize=8)
-        self.roc_ax.indicate_inset_zoom(self.roc_zoom_ax, edgecolor="0.4")
+        zoom = self.roc_ax.indicate_inset_zoom(self.roc_zoom_ax, edgecolor="0.4")
+        if self.projector:  # too small to read from the back of a room: the full curve only
+            for artist in (self.roc_zoom_ax, zoom, self.roc_zoom_marker, *self.roc_zoom_ax.spines.values(),
+                           zoom.rectangle, *zoom.connectors):
+                artist.set_visible(False)
 
         self.headline = self.figure.suptitle("Threshold τ = 0.00: recall 0.00 (000 of 000 positive caught)",
                                              fontsize=13)

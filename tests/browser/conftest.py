@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shlex
 import shutil
 import signal
 import socket
@@ -51,8 +52,17 @@ def free_port():
         return probe.getsockname()[1]
 
 
-def prepare_folder(folder):
-    """Copy the notebooks (as stored) and the figures they show into ``folder``; make private Jupyter folders.
+#: JupyterLab settings of the test servers: every cell stays in the page (no windowing), so every widget renders and
+#: can be checked; no news pop-up.
+LAB_SETTINGS = {"notebook-extension/tracker": {"windowingMode": "none"},
+                "apputils-extension/notification": {"fetchNews": "false", "checkForUpdates": False}}
+#: JupyterLab's dark theme, as the Settings > Theme menu stores it.
+DARK_THEME = {"apputils-extension/themes": {"theme": "JupyterLab Dark"}}
+
+
+def prepare_folder(folder, settings=LAB_SETTINGS):
+    """Copy the notebooks (as stored) and the figures they show into ``folder``; make private Jupyter folders, with
+    JupyterLab's ``settings`` ({plugin of @jupyterlab: values}, by default ``LAB_SETTINGS``).
 
     Returns the folder that holds ``notebooks/`` and ``figures/``.
     """
@@ -62,16 +72,12 @@ def prepare_folder(folder):
         shutil.copy2(notebook, series / "notebooks" / notebook.name)
     if (ROOT / "figures").is_dir():
         shutil.copytree(ROOT / "figures", series / "figures")
-    settings = Path(folder) / "lab-settings"
-    # Every cell stays in the page (no windowing), so every widget renders and can be checked; no news pop-up.
-    for plugin, values in {"notebook-extension/tracker": {"windowingMode": "none"},
-                           "apputils-extension/notification": {"fetchNews": "false", "checkForUpdates": False}
-                           }.items():
-        path = settings / "@jupyterlab" / f"{plugin}.jupyterlab-settings"
+    for plugin, values in settings.items():
+        path = Path(folder) / "lab-settings" / "@jupyterlab" / f"{plugin}.jupyterlab-settings"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(values))
-    for private in ("lab-workspaces", "runtime", "ipython"):
-        (Path(folder) / private).mkdir()
+    for private in ("lab-settings", "lab-workspaces", "runtime", "ipython"):
+        (Path(folder) / private).mkdir(exist_ok=True)
     return series
 
 
@@ -136,6 +142,34 @@ def start_lab(folder, series):
                "--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
                *(["--allow-root"] if os.geteuid() == 0 else [])]
     server = Server(command, Path(folder) / "lab.log", cwd=series, env=private_env(folder))
+    try:
+        server.wait_until_up(r"(http://127\.0\.0\.1:\d+/)lab")
+    except Exception:
+        server.stop()
+        raise
+    return server
+
+
+def make_lab_command(*make_arguments):
+    """The command ``make lab`` runs (``make --dry-run lab`` with ``make_arguments``, e.g. ``"PROJECTOR=1"``): its
+    environment variables ({name: value}) and its arguments, with ``jupyter`` from the tests' environment."""
+    if shutil.which("make") is None:
+        pytest.skip("make is not installed")
+    output = subprocess.run(["make", "--dry-run", "lab", *make_arguments], cwd=ROOT, capture_output=True, text=True,
+                            check=True).stdout
+    words = shlex.split([line for line in output.splitlines() if "jupyter lab" in line][-1])
+    start = next(index for index, word in enumerate(words) if word.endswith("jupyter"))
+    variables = dict(word.split("=", 1) for word in words[:start])
+    return variables, [str(BIN / "jupyter"), *words[start + 1:]]
+
+
+def start_make_lab(folder, series, *make_arguments):
+    """JupyterLab started with ``make lab``'s own command (and ``make_arguments``), serving ``series`` on a free
+    localhost port (plus what a test needs: no browser, no token, ``window.jupyterapp``); returns a Server."""
+    variables, command = make_lab_command(*make_arguments)
+    command += ["--no-browser", f"--port={free_port()}", "--ServerApp.ip=127.0.0.1", "--IdentityProvider.token=",
+                "--ServerApp.password=", "--LabApp.expose_app_in_browser=True"]
+    server = Server(command, Path(folder) / "make-lab.log", cwd=series, env={**private_env(folder), **variables})
     try:
         server.wait_until_up(r"(http://127\.0\.0\.1:\d+/)lab")
     except Exception:
