@@ -1,10 +1,10 @@
 """From a slider move to the updated figure, measured in a real browser (what a class sees on the projector).
 
 JupyterLab runs on localhost on a temporary copy of the notebooks; headless Chromium (Playwright, the system's
-``/usr/bin/chromium``: nothing is downloaded) opens notebook 04, runs all its cells from the menu, and moves the
+``/usr/bin/chromium``: nothing is downloaded) opens notebook 05, runs all its cells from the menu, and moves the
 learning-rate slider of the TrainingView one step at a time (a factor 10^0.05: the kernel re-trains 750
 iterations and redraws); then the same for the threshold slider of notebook 08's ThresholdExplorer (0.01 a step).
-Each is measured in JupyterLab and in the notebook's Voilà app (``make present NB=04``, ``NB=08``).
+Each is measured in JupyterLab and in the notebook's Voilà app (``make present NB=05``, ``NB=08``).
 
 Each move is timed inside the page, from the key press on the slider's handle to the first animation frame whose
 canvas differs from the picture before (the kernel's work, ipympl's image message, decoding and painting); the
@@ -93,7 +93,7 @@ def training_view_moves(page, moves, kernel_done):
     view = helpers.training_view(page)
     helpers.wait_for_canvas(view)
     learning_rate = helpers.slider(view, "learning rate")
-    status = view.locator(".widget-html-content")
+    status = view.locator(helpers.STATUS_LINE)
 
     def settled():
         helpers.wait_for_text(status, f"learning rate {helpers.readout(learning_rate)} ")  # re-trained

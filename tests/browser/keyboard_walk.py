@@ -137,7 +137,7 @@ class KeyboardOnly12:
     def test_the_data_editor_with_the_keyboard_alone(self, app, tools):
         view = app.view("load a preset:", allowance=TRAINING_FIGURE_ALLOWANCE)
         editor = view.expression
-        status = view.element.locator(".widget-html-content").last
+        status = view.element.locator(tools.STATUS_LINE)
         box = view.element.locator(".widget-vbox").first
         keys = Keyboard(app, box)
         press = app.page.keyboard.press

@@ -26,7 +26,7 @@ class TestLive08BreastCancer(LiveNotebook):
     def test_threshold_to_both_ends_and_back(self, app, tools):
         view = app.view("threshold τ")
         threshold = tools.slider(view.element, "threshold τ")
-        status = view.element.locator(".widget-html-content").last
+        status = view.element.locator(tools.STATUS_LINE)
         app.wait_for_text(status, "threshold τ = 0.50: ")
         n_malignant, n_benign = app.kernel_value("[int(y_test.sum()), int((y_test == 0).sum())]")
         ends = {"Home": ("0.00", f"{n_malignant} of {n_malignant} malignant caught, 0 missed, {n_benign} false alarms"),

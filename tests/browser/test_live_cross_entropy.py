@@ -84,7 +84,7 @@ class TestLive02(LiveNotebook):
     def test_click_and_drag_on_the_map_and_the_keyboard(self, app, tools):
         view = app.view("slope a")
         a, b = tools.slider(view.element, "slope a"), tools.slider(view.element, "intercept b")
-        status = view.element.locator(".widget-html-content").last
+        status = view.element.locator(tools.STATUS_LINE)
         canvas = MapCanvas(app, view)
 
         def readouts_change(before):

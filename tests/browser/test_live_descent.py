@@ -25,7 +25,7 @@ class TestLive04(LiveNotebook):
         view = app.view("start: slope a")
         a, b = tools.slider(view.element, "start: slope a"), tools.slider(view.element, "start: intercept b")
         eta = tools.slider(view.element, "learning rate η")
-        status = view.element.locator(".widget-html-content").last
+        status = view.element.locator(tools.STATUS_LINE)
         canvas = MapCanvas(app, view)
 
         said = status.inner_text()

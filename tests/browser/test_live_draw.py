@@ -62,7 +62,7 @@ class TestLive12(LiveNotebook, KeyboardOnly12):
     def test_data_editor(self, app, tools):
         view = app.view("load a preset:", allowance=TRAINING_FIGURE_ALLOWANCE)
         editor = view.expression
-        status = view.element.locator(".widget-html-content").last
+        status = view.element.locator(tools.STATUS_LINE)
         counts = {0: 0, 1: 0}
 
         def click_button(text, what, *waits):
@@ -124,7 +124,7 @@ class TestLive12(LiveNotebook, KeyboardOnly12):
     def test_upload_a_file_then_a_bad_one_then_download(self, app, tools, tmp_path):
         view = app.view("load a preset:", allowance=TRAINING_FIGURE_ALLOWANCE)
         editor = view.expression
-        status = view.element.locator(".widget-html-content").last
+        status = view.element.locator(tools.STATUS_LINE)
         button = view.element.locator(".widget-upload")
 
         def choose(path):

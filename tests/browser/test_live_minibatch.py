@@ -27,7 +27,7 @@ class TestLiveMinibatch(LiveNotebook):
         view = app.view("batch size B")
         batch_size = tools.slider(view.element, "batch size B")
         learning_rate = tools.slider(view.element, "learning rate η")
-        status = view.element.locator(".widget-html-content").last
+        status = view.element.locator(tools.STATUS_LINE)
         assert tools.readout(batch_size) == "1" and float(tools.readout(learning_rate)) == 1.0
         for shown in BATCH_SIZES[1:]:  # up one batch size at a time: each is drawn
             drawn = f"batch size {shown.split()[0]}{' (all' if shown.endswith('(all)') else ','}"

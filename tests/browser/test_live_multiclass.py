@@ -22,7 +22,7 @@ class TestLive11(LiveNotebook):
     def test_step_slider_and_play_end_to_end(self, app, tools):
         view = app.view("step", "explorer")
         step = tools.slider(view.element, "step")
-        status = view.element.locator(".widget-html-content").last
+        status = view.element.locator(tools.STATUS_LINE)
         app.wait_for_text(status, "step 0 of 100", "1 of 3 classes have a region in view")  # all scores tie
         app.press_to(view, step, "ArrowRight", "text === '1'",
                      lambda: app.wait_for_text(status, "step 1 of 100", "3 of 3 classes have a region in view"))

@@ -22,7 +22,7 @@ class TestLive13(LiveNotebook):
     def test_degree_explorer(self, app, tools):
         view = app.view("L2 strength α", allowance=TRAINING_FIGURE_ALLOWANCE)
         degree, alpha = tools.slider(view.element, "polynomial degree"), tools.slider(view.element, "L2 strength α")
-        scores = view.element.locator(".widget-html-content").first
+        scores = view.element.locator(tools.STATUS_LINE)
 
         def shows(degree_text, alpha_text):
             return lambda: app.wait_for_text(scores, f"degree {degree_text}, α = {alpha_text}")

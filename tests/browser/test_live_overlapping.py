@@ -30,7 +30,7 @@ class TestLiveOverlapping(LiveNotebook):
     def test_learning_rate_to_both_ends(self, app, tools):
         view = app.view("learning rate", allowance=TRAINING_FIGURE_ALLOWANCE)
         learning_rate = tools.slider(view.element, "learning rate")
-        status = view.element.locator(".widget-html-content").last
+        status = view.element.locator(tools.STATUS_LINE)
         for key in ("Home", "End"):
             shown = tools.readout(learning_rate)
             value = app.press_to(view, learning_rate, key, f"text !== {json.dumps(shown)}")

@@ -23,7 +23,7 @@ class TestLiveSeparable(LiveNotebook):
         view = app.view("learning rate", allowance=TRAINING_FIGURE_ALLOWANCE)
         iteration = tools.slider(view.element, "iteration")
         learning_rate = tools.slider(view.element, "learning rate")
-        status = view.element.locator(".widget-html-content").last
+        status = view.element.locator(tools.STATUS_LINE)
         app.press_to(view, iteration, "Home", "text === '0'")
         app.press_to(view, iteration, "End", "text === '750'")
         for key in ("Home", "End"):

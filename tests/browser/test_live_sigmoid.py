@@ -26,7 +26,7 @@ class TestLive01(LiveNotebook):
     def test_slope_through_zero_and_both_sliders_to_both_ends(self, app, tools):
         view = app.view("slope a")
         a, b = tools.slider(view.element, "slope a"), tools.slider(view.element, "intercept b")
-        status = view.element.locator(".widget-html-content").last
+        status = view.element.locator(tools.STATUS_LINE)
         start = float(tools.readout(a).replace("\u2212", "-"))
         assert start > 0 and (4 * start).is_integer(), f"the walk through 0 needs a start in 0.25, 0.5, ...: {start}"
         value = start

@@ -122,7 +122,7 @@ class TrainingViewChecks:
         """Both notebooks start the view at the safe step 1/β, and the browser shows it there: a slider started
         off its grid would be moved to the nearest position (in 05, to 0.282 instead of 0.284) and re-train."""
         view = tools.training_view(app.page)
-        learning_rate, status = tools.slider(view, "learning rate"), view.locator(".widget-html-content")
+        learning_rate, status = tools.slider(view, "learning rate"), view.locator(tools.STATUS_LINE)
         tools.wait_for_text(status, "safe step 1/β = ")
         safe = re.search(r"safe step 1/β = ([0-9.e+-]+)\)", status.inner_text())
         assert safe, status.inner_text()
@@ -130,7 +130,7 @@ class TrainingViewChecks:
 
     def test_learning_rate_slider_retrains_and_redraws(self, app, tools):
         view = tools.training_view(app.page)
-        learning_rate, status = tools.slider(view, "learning rate"), view.locator(".widget-html-content")
+        learning_rate, status = tools.slider(view, "learning rate"), view.locator(tools.STATUS_LINE)
         start = tools.readout(learning_rate)
         tools.wait_for_text(status, f"learning rate {start} ")  # the kernel has caught up with the slider
         before = tools.wait_for_canvas(view)
