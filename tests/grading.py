@@ -1,15 +1,15 @@
 """A course's nbgrader pipeline, run on the series in a course folder: what ``test_nbgrader_pipeline.py`` checks.
 
 1. ``nbgrader generate_assignment``: the release handed out (solutions stubbed, hidden tests removed);
-2. three students submit: the release as handed out, the teacher's solutions, and the teacher's solutions with
-   exactly one answer put back to its stub (``missing_answer``);
-3. ``nbgrader autograde``, once, for all three (hidden tests put back; every notebook executed);
+2. three students submit: the release as handed out, the teacher's solutions, and one notebook of the teacher's
+   solutions with exactly one answer put back to its stub (``missing_answer``);
+3. ``nbgrader autograde``, once, for all three (hidden tests put back; every notebook handed in executed);
 4. ``nbgrader generate_feedback``.
 
-Grading executes every notebook three times, the longest single job of the test suite. So ``tests/conftest.py``
-starts it at the very beginning of a test run, in the background (``python tests/grading.py FOLDER``), where it
-fills the time the other tests spend waiting for a browser; the test module then reads the finished course. Run on
-its own, the test module runs the pipeline itself.
+Grading executes every notebook twice (and one a third time), the longest single job of the test suite. So
+``tests/conftest.py`` starts it at the very beginning of a test run, in the background (``python tests/grading.py
+FOLDER``), where it fills the time the other tests spend waiting for a browser; the test module then reads the
+finished course. Run on its own, the test module runs the pipeline itself.
 
 When it is done the course folder holds ``done.json``: the exit code, the missing answer, and the log.
 """
@@ -82,7 +82,9 @@ def run(root):
             folder = root / "submitted" / student / ASSIGNMENT
             folder.mkdir(parents=True, exist_ok=True)
             handed_out = root / ("release" if student == "release" else "source") / ASSIGNMENT
-            for path in NOTEBOOKS:
+            # The third student hands in only the notebook with the missing answer: nbgrader scores a notebook
+            # that was not handed in as 0, and executing the twelve others a third time would prove nothing new
+            for path in NOTEBOOKS if student != "one_answer_missing" else [ROOT / "notebooks" / missing[0]]:
                 shutil.copy(handed_out / path.name, folder / path.name)
             (folder / "timestamp.txt").write_text("2026-12-01 12:00:00.000000 UTC")
         submitted = root / "submitted" / "one_answer_missing" / ASSIGNMENT / missing[0]

@@ -1,9 +1,9 @@
 """A course's real nbgrader pipeline grades the series: points for right answers, and only for right answers.
 
 ``tests/grading.py`` runs what a course runs, on the teacher notebooks as one assignment: ``generate_assignment``;
-three submissions (the release as handed out, the teacher's solutions, the solutions with exactly one answer put
-back to its stub); ``autograde``, once, for all three; ``generate_feedback``. ``tests/conftest.py`` starts it in the
-background when the run begins; run alone, this module runs it itself.
+three submissions (the release as handed out, the teacher's solutions, and one notebook of the solutions with
+exactly one answer put back to its stub); ``autograde``, once, for all three; ``generate_feedback``.
+``tests/conftest.py`` starts it in the background when the run begins; run alone, this module runs it itself.
 
 It requires full marks for the solutions, 0 for the release, exactly the missing exercise's points lost by the third
 student, and feedback HTML that shows the failed check's one line. And in the autograded release, the student copy
@@ -85,9 +85,12 @@ def test_the_release_as_handed_out_gets_zero(course):
 
 
 def test_one_missing_answer_loses_exactly_its_points(course):
+    """The third student handed in one notebook, the solutions with one answer left as its stub."""
     root, result = course
-    points = result["missing"][2]
-    got, most = score(root, "one_answer_missing")
+    name, _, points = result["missing"]
+    with Gradebook(f"sqlite:///{root / 'gradebook.db'}") as gradebook:
+        notebook = gradebook.find_submission_notebook(Path(name).stem, grading.ASSIGNMENT, "one_answer_missing")
+        got, most = notebook.score, notebook.max_score
     assert points > 0 and got == most - points
 
 
