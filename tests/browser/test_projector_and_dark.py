@@ -15,17 +15,17 @@ gallery. Then:
 - no canvas is wider than the screen; with the file browser hidden (Ctrl+B, as for projecting), every canvas lies
   within the 1280 px wide window, and no view's box is wider than its place (no sideways scrolling).
 
-**Dark theme** (``TestDarkThemeInJupyterLab``): JupyterLab with the "JupyterLab Dark" theme (its settings file, as
-Settings > Theme writes it) runs the gallery. Then, for every text node and form field of every view, the WCAG
+**Dark theme** (``DarkThemeChecks``, on the same run: the server's settings choose the "JupyterLab Dark" theme, as
+Settings > Theme writes it, so one run of the gallery serves both, as a teacher who projects in the dark theme
+sees it). Then, for every text node and form field of every view, the WCAG
 contrast ratio of its colour (with its opacity) against its effective background (the stack of ancestors'
 background colours, down to the first opaque one) is at least 4.5; every canvas is opaque (every pixel's alpha
 is 255) and its figure's face contrasts with its darkest pixels (axes, ticks, text) by at least 4.5; and the class
 colours of ``logreg_viz.style`` appear, unchanged, in the canvases.
 
 Screenshots go to ``screenshots/`` at the repository's root (not committed): the 1280 x 720 window as a projector
-shows it, and the whole notebook; with ``projector-measured.json`` and ``dark-measured.json``, the smallest text
-and lowest contrast of each view. Each front end has its own class, so ``pytest -n 2 --dist loadscope`` runs
-them side by side.
+shows it (``projector-dark.png``), and the whole notebook (``projector-dark-full.png``); with
+``projector-dark-measured.json``, the smallest text and lowest contrast of each view.
 """
 
 from __future__ import annotations
@@ -45,7 +45,6 @@ pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "screenshots"
 PROJECTOR_SCREEN = {"width": 1280, "height": 720}
-DARK_VIEWPORT = {"width": 1400, "height": 1000}
 MIN_CONTRAST = 4.5  # WCAG 2 AA, normal text
 
 # The last cell of the gallery: every live view of the notebook (IPython's Out), with its figure's width in inches
@@ -105,7 +104,8 @@ TEXTS_JS = """
         if (style.visibility !== 'visible') { return; }
         const back = background(element), fore = rgba(style.color);
         fore[3] *= opacity(element);
-        items.push({text: text.slice(0, 40), size: parseFloat(style.fontSize), contrast: contrast(over(fore, back), back),
+        items.push({text: text.slice(0, 40), size: parseFloat(style.fontSize),
+                    contrast: contrast(over(fore, back), back),
                     element: `${element.tagName.toLowerCase()}.${String(element.className).split(' ')[0]}`});
     };
     const walker = document.createTreeWalker(output, NodeFilter.SHOW_TEXT);
@@ -235,15 +235,43 @@ def _screenshots(page, outputs, prefix, shown_view="TrainingView"):
     page.set_viewport_size(window)
 
 
-class TestProjectorWithMakeLab:
-    """``make lab PROJECTOR=1`` at 1280 x 720: no first-run prompt, and every view readable from the back."""
+class DarkThemeChecks:
+    """JupyterLab's dark theme: every view's text readable, its figure opaque with visible axes, the class colours
+    kept. (Mixed into the projector's class: one server and one run of the gallery serve both, as a teacher who
+    projects in the dark theme would see it.)"""
+
+    def test_the_dark_theme_is_on(self, app):
+        assert app.theme == "JupyterLab Dark"
+
+    def test_every_text_of_every_view_contrasts_with_its_background(self, app):
+        lowest = {name: min(measured.texts, key=lambda item: item["contrast"])
+                  for name, measured in app.measured.items()}
+        too_faint = {name: item for name, item in lowest.items() if item["contrast"] < MIN_CONTRAST}
+        assert not too_faint, f"lowest contrast of each view: {lowest}"
+
+    def test_every_figure_is_opaque_with_visible_axes(self, app):
+        for name, measured in app.measured.items():
+            canvas = measured.canvas
+            assert canvas["minAlpha"] == 255, (name, canvas)
+            assert canvas["faceContrast"] >= MIN_CONTRAST, (name, canvas)
+
+    def test_the_class_colours_are_kept(self, app):
+        shown = {name: measured.canvas["classPixels"] for name, measured in app.measured.items()}
+        both = [name for name, (blue, orange) in shown.items() if blue > 20 and orange > 20]
+        assert len(both) >= 7, f"pixels of exactly {CLASS_COLORS} in each view: {shown}"
+
+
+class TestProjectorAndDarkThemeWithMakeLab(DarkThemeChecks):
+    """``make lab PROJECTOR=1`` at 1280 x 720 in the dark theme: no first-run prompt, and every view readable from
+    the back of the room."""
 
     @pytest.fixture(scope="class")
     @classmethod
     def app(cls, browser, tools, tmp_path_factory):
         folder = tmp_path_factory.mktemp("projector")
-        # a first run: no choice made about news; cells not windowed, so that every view renders
-        series = tools.prepare_folder(folder, settings={"notebook-extension/tracker": {"windowingMode": "none"}})
+        # a first run: no choice made about news; the dark theme; cells not windowed, so that every view renders
+        series = tools.prepare_folder(folder, settings={"notebook-extension/tracker": {"windowingMode": "none"},
+                                                        **tools.DARK_THEME})
         path = _write_gallery(series, measure=True)
         server = tools.start_make_lab(folder, series, "PROJECTOR=1")
         page = browser.new_page(viewport=PROJECTOR_SCREEN)
@@ -254,13 +282,15 @@ class TestProjectorWithMakeLab:
             page.evaluate("() => window.jupyterapp.commands.execute('application:toggle-left-area')")
             page.wait_for_function("() => window.jupyterapp.shell.leftCollapsed")
             kernel = json.loads(page.locator(".jp-OutputArea-output").last.inner_text())
-            measured = _measure(outputs, pixels=False)
-            _save_summary("projector", measured, kernel)
-            _screenshots(page, outputs, "projector")
+            theme = page.evaluate("() => document.body.dataset.jpThemeName")
+            measured = _measure(outputs)
+            _save_summary("projector-dark", measured, kernel)
+            _screenshots(page, outputs, "projector-dark")
             prompts = page.evaluate("""() => ({toasts: Array.from(document.querySelectorAll('.Toastify__toast'))
                                                    .map(toast => toast.innerText),
-                                               centre: document.querySelector('.jp-Notification-Status')?.innerText})""")
-            yield SimpleNamespace(page=page, kernel=kernel, measured=measured, prompts=prompts)
+                                               centre: document.querySelector('.jp-Notification-Status')
+                                                   ?.innerText})""")
+            yield SimpleNamespace(page=page, kernel=kernel, measured=measured, prompts=prompts, theme=theme)
         finally:
             page.close()
             server.stop()
@@ -295,47 +325,3 @@ class TestProjectorWithMakeLab:
             assert canvas["cssWidth"] <= PROJECTOR_SCREEN["width"], (name, canvas)
             assert 0 <= canvas["left"] and canvas["right"] <= PROJECTOR_SCREEN["width"], (name, canvas)
             assert canvas["boxOverflow"] <= 1, f"{name}'s box scrolls sideways: {canvas}"
-
-
-class TestDarkThemeInJupyterLab:
-    """JupyterLab's dark theme: every view's text readable, its figure opaque with visible axes, the class colours
-    kept."""
-
-    @pytest.fixture(scope="class")
-    @classmethod
-    def app(cls, browser, tools, tmp_path_factory):
-        folder = tmp_path_factory.mktemp("dark")
-        series = tools.prepare_folder(folder, settings={**tools.LAB_SETTINGS, **tools.DARK_THEME})
-        path = _write_gallery(series)
-        server = tools.start_lab(folder, series)
-        page = browser.new_page(viewport=DARK_VIEWPORT)
-        try:
-            _, outputs = _run_gallery(page, server, path, tools)
-            theme = page.evaluate("() => document.body.dataset.jpThemeName")
-            measured = _measure(outputs)
-            _save_summary("dark", measured)
-            _screenshots(page, outputs, "dark")
-            yield SimpleNamespace(page=page, theme=theme, measured=measured)
-        finally:
-            page.close()
-            server.stop()
-
-    def test_the_dark_theme_is_on(self, app):
-        assert app.theme == "JupyterLab Dark"
-
-    def test_every_text_of_every_view_contrasts_with_its_background(self, app):
-        lowest = {name: min(measured.texts, key=lambda item: item["contrast"])
-                  for name, measured in app.measured.items()}
-        too_faint = {name: item for name, item in lowest.items() if item["contrast"] < MIN_CONTRAST}
-        assert not too_faint, f"lowest contrast of each view: {lowest}"
-
-    def test_every_figure_is_opaque_with_visible_axes(self, app):
-        for name, measured in app.measured.items():
-            canvas = measured.canvas
-            assert canvas["minAlpha"] == 255, (name, canvas)
-            assert canvas["faceContrast"] >= MIN_CONTRAST, (name, canvas)
-
-    def test_the_class_colours_are_kept(self, app):
-        shown = {name: measured.canvas["classPixels"] for name, measured in app.measured.items()}
-        both = [name for name, (blue, orange) in shown.items() if blue > 20 and orange > 20]
-        assert len(both) >= 7, f"pixels of exactly {CLASS_COLORS} in each view: {shown}"
