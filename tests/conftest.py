@@ -45,16 +45,26 @@ def _will_grade(config):
     return any(argument == module or argument in module.parents for argument in arguments)
 
 
+#: How much less the test workers (and the kernels, servers and browsers they start) ask of the CPU than the
+#: grading pipeline while it runs: it is the run's longest job, and the pipeline's tests wait for it at the end.
+WORKER_NICENESS = 5
+
+
 def pytest_configure(config):
-    """In the main process (not in an xdist worker), start the grading pipeline in the background."""
-    if hasattr(config, "workerinput") or not _will_grade(config):
+    """In the main process (not in an xdist worker), start the grading pipeline in the background; in a worker of
+    a run that grades, step back for it (``WORKER_NICENESS``)."""
+    from grading import GRADING_COURSE
+
+    if hasattr(config, "workerinput"):
+        if os.environ.get(GRADING_COURSE) and hasattr(os, "nice"):
+            os.nice(WORKER_NICENESS)
+        return
+    if not _will_grade(config):
         return
     import subprocess
     import sys
     import tempfile
     from pathlib import Path
-
-    from grading import GRADING_COURSE
 
     course = Path(tempfile.mkdtemp(prefix="logreg-course-"))
     log = open(course / "pipeline.log", "w")  # noqa: SIM115 - closed in pytest_unconfigure

@@ -41,8 +41,9 @@ HOW_TO_GET_THEM = ("`sudo apt-get install chromium` for the browser (or set CHRO
 SERVER_START_TIMEOUT = 120  # s
 RUN_ALL_TIMEOUT = 300_000  # ms, a whole notebook
 WIDGET_TIMEOUT = 30_000  # ms, one reaction of a widget (a slider move, a redraw)
-# A live view's status line (logreg_viz.live): the one element of its box with this role
-STATUS_LINE = '[role="status"]'
+# A live view's status line (logreg_viz.live): the HTML widget's content box that holds the one element of the view
+# with this role (the box stays; the element inside is made anew at each change, so a handle on it would go stale)
+STATUS_LINE = '.widget-html-content:has(> [role="status"])'
 
 
 # --------------------------------------------------------------------------------------------------------------
