@@ -99,8 +99,11 @@ class Server:
     def __init__(self, command, log_path, *, cwd, env):
         self.log_path = Path(log_path)
         self._log = open(self.log_path, "w")  # noqa: SIM115 - closed in stop()
+        # A process group of its own (stopped with all it started, by os.killpg), in the test run's session: Linux
+        # shares the CPU equally between sessions ("autogroups") before niceness counts, so a server in a session of
+        # its own would outweigh the grading pipeline that the workers step back for (tests/conftest.py).
         self.process = subprocess.Popen(command, cwd=cwd, env=env, stdout=self._log, stderr=subprocess.STDOUT,
-                                        start_new_session=True)
+                                        process_group=0)
         self.url = None
 
     def log_tail(self, lines=40):
@@ -572,7 +575,7 @@ def gallery(browser_folder):
 @pytest.fixture(scope="session")
 def copies(browser_folder):
     """Private copies of the stored notebooks for ``live_session.py`` (JupyterLab autosaves an open notebook;
-    the ones ``test_notebooks_in_browser.py`` opens must stay as stored), made once per session (per xdist worker),
+    the stored ones must stay as stored), made once per session (per xdist worker),
     in ``live_views/`` next to ``notebooks/`` so that ``../figures`` still resolves."""
     _, series = browser_folder
     folder = series / "live_views"

@@ -5,6 +5,9 @@ Notebook 7, Voilà, the projector switch, the dark theme) would take most of the
 gallery makes every kind of live view of the series on small data, one per cell, as the last expression of its
 cell (as the lessons show them): ``VIEWS`` names them, in order.
 
+It also shows one animation in markdown, as lessons 05 and 06 do (``ANIMATION``, from ``../figures``, so the
+gallery is written one folder below the series' root, as ``notebooks/`` is): Voilà must carry it in the page.
+
 ``write(path)`` stores it as an unexecuted notebook (the front ends run it).
 """
 
@@ -65,11 +68,16 @@ CELLS = {
 }
 
 
+#: The markdown animation, with the alt text its figure's description begins with (tests/test_alt_text.py).
+ANIMATION = ("![Gradient descent on two clusters that do not overlap: the boundary swings into the gap between the "
+             "clusters while the loss falls](../figures/05_separable_training.gif)")
+
+
 def write(path):
     """Store the gallery at ``path``, unexecuted; returns the path."""
     notebook = nbformat.v4.new_notebook()
     notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    notebook.cells = [nbformat.v4.new_markdown_cell("# Every live view of the series"),
+    notebook.cells = [nbformat.v4.new_markdown_cell(f"# Every live view of the series\n\n{ANIMATION}"),
                       nbformat.v4.new_code_cell(SETUP)]
     for name in VIEWS:
         notebook.cells += [nbformat.v4.new_markdown_cell(f"## {name}"), nbformat.v4.new_code_cell(CELLS[name])]

@@ -21,7 +21,7 @@ record those messages from the moment Run All has finished.
 
 Each class opens a private copy of its notebook (in ``live_views/``, next to ``notebooks/``, so that
 ``../figures`` still resolves): JupyterLab autosaves an open notebook every two minutes, and the notebooks that
-``test_notebooks_in_browser.py`` opens as stored must stay as stored.
+``test_static_export.py`` and ``test_site.py`` read as stored must stay as stored.
 
 One class per notebook, so that ``pytest -n 2 --dist loadscope`` spreads them over both workers. Skipped, with a
 message saying how to get them, when Chromium or Playwright is missing. Select or deselect with ``-m browser``.

@@ -39,7 +39,8 @@ class MarkdownImageChecks:
     def test_markdown_images_are_shown(self, app, tools):
         from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-        images = _markdown_images(self.notebook)
+        notebook = getattr(app, "notebook", None) or self.notebook  # the gallery is written during the run
+        images = _markdown_images(notebook)
         alts = [alt for alt, _ in images]
         try:
             app.page.wait_for_function(f"(alts) => ({IMAGES_JS})(alts).every(f => f.length === 1 && f[0].loaded)",
@@ -50,7 +51,7 @@ class MarkdownImageChecks:
             assert len(found) == 1, f"{link}: {len(found)} images with its alt text on the page"
             (image,) = found
             assert image["loaded"] and image["shown"], f"{link} is not shown: {image}"
-            with Image.open(self.notebook.parent / link) as picture:
+            with Image.open(notebook.parent / link) as picture:
                 assert image["size"] == list(picture.size), f"{link} is shown at another size: {image}"
                 mime_type = Image.MIME[picture.format]
             if self.images_inlined:
