@@ -2,7 +2,7 @@
 
 ``tests/grading.py`` runs what a course runs, on the teacher notebooks as one assignment: ``generate_assignment``;
 three submissions (the release as handed out, the teacher's solutions, and one notebook of the solutions with
-exactly one answer put back to its stub); ``autograde``, once, for all three; ``generate_feedback``.
+exactly one answer put back to its stub); ``autograde`` (two course folders side by side); ``generate_feedback``.
 ``tests/conftest.py`` starts it in the background when the run begins; run alone, this module runs it itself.
 
 It requires full marks for the solutions, 0 for the release, exactly the missing exercise's points lost by the third
@@ -53,7 +53,7 @@ def course(tmp_path_factory):
 
 
 def score(root, student):
-    with Gradebook(f"sqlite:///{root / 'gradebook.db'}") as gradebook:
+    with Gradebook(f"sqlite:///{grading.course_of(root, student) / 'gradebook.db'}") as gradebook:
         submission = gradebook.find_submission(grading.ASSIGNMENT, student)
         return submission.score, submission.max_score
 
@@ -88,7 +88,7 @@ def test_one_missing_answer_loses_exactly_its_points(course):
     """The third student handed in one notebook, the solutions with one answer left as its stub."""
     root, result = course
     name, _, points = result["missing"]
-    with Gradebook(f"sqlite:///{root / 'gradebook.db'}") as gradebook:
+    with Gradebook(f"sqlite:///{grading.course_of(root, 'one_answer_missing') / 'gradebook.db'}") as gradebook:
         notebook = gradebook.find_submission_notebook(Path(name).stem, grading.ASSIGNMENT, "one_answer_missing")
         got, most = notebook.score, notebook.max_score
     assert points > 0 and got == most - points
@@ -97,7 +97,8 @@ def test_one_missing_answer_loses_exactly_its_points(course):
 def test_the_feedback_shows_the_failed_checks_line(course):
     root, result = course
     name = Path(result["missing"][0]).stem
-    html = (root / "feedback" / "one_answer_missing" / grading.ASSIGNMENT / f"{name}.html").read_text("utf-8")
+    feedback = grading.course_of(root, "one_answer_missing") / "feedback" / "one_answer_missing" / grading.ASSIGNMENT
+    html = (feedback / f"{name}.html").read_text("utf-8")
     text = re.sub(r"<[^>]+>", "", html)  # nbgrader's feedback colours the traceback with spans
     assert re.search(r"AssertionError: ⏳ [^\n]+: not done yet", text), "the check's line is not in the feedback"
 
@@ -105,7 +106,8 @@ def test_the_feedback_shows_the_failed_checks_line(course):
 @pytest.mark.parametrize("path", grading.NOTEBOOKS, ids=lambda p: p.name)
 def test_the_release_runs_top_to_bottom_and_only_its_graded_tests_fail(course, path):
     root = course[0]
-    notebook = nbformat.read(root / "autograded" / "release" / grading.ASSIGNMENT / path.name, as_version=4)
+    notebook = nbformat.read(grading.course_of(root, "release") / "autograded" / "release" / grading.ASSIGNMENT
+                             / path.name, as_version=4)
     fell_back = 0
     for index, cell in enumerate(notebook.cells):
         if cell.cell_type != "code":
