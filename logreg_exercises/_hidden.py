@@ -17,10 +17,12 @@ import functools
 import io
 import sys
 
+import numpy as np
+
 import logreg_core
 from logreg_exercises import run_check
 
-__all__ = ["NoReturnValue", "check", "unavailable", "without_core"]
+__all__ = ["NoReturnValue", "check", "unavailable", "without_core", "as_text", "random_problem"]
 
 
 class NoReturnValue(Exception):
@@ -148,3 +150,17 @@ def check(exercise, student_function, cases, hidden=False, *, blocked=(), blocke
     if not result:
         print(said.getvalue(), end="")
     return result
+
+
+def as_text(values):
+    """An array as a check message shows it: 4 decimals, tiny values as 0."""
+    return np.array2string(np.asarray(values, dtype=float), precision=4, suppress_small=True)
+
+
+def random_problem(n_samples, n_features, seed):
+    """A small random problem: X_b of shape (n_samples, n_features + 1) with its column of ones, and labels 0/1 of
+    shape (n_samples,) that overlap (so the loss has a finite minimum)."""
+    rng = np.random.default_rng(seed)
+    X = rng.normal(size=(n_samples, n_features))
+    y = (X @ rng.normal(size=n_features) + rng.normal(size=n_samples) > 0).astype(float)
+    return logreg_core.add_intercept(X), y

@@ -11,7 +11,7 @@ import numpy as np
 
 import logreg_core as core
 from logreg_exercises import diagnose
-from logreg_exercises._hidden import check, without_core
+from logreg_exercises._hidden import as_text, check, random_problem, without_core
 
 __all__ = ["check_descent_step", "reference_descent_step"]
 
@@ -19,17 +19,6 @@ __all__ = ["check_descent_step", "reference_descent_step"]
 def reference_descent_step(X_b, y, w, learning_rate):
     """One step of gradient descent: ``w - learning_rate * core.gradient(X_b, y, w)``, a new array of shape (k + 1,)."""
     return np.asarray(w, dtype=np.float64) - learning_rate * core.gradient(X_b, y, w)
-
-
-def _problem(n_samples, n_features, seed):
-    rng = np.random.default_rng(seed)
-    X = rng.normal(size=(n_samples, n_features))
-    y = (X @ rng.normal(size=n_features) + rng.normal(size=n_samples) > 0).astype(float)
-    return core.add_intercept(X), y
-
-
-def _format(values):
-    return np.array2string(np.asarray(values, dtype=float), precision=4, suppress_small=True)
 
 
 def _case(X_b, y, w, learning_rate, switched_off=()):
@@ -52,8 +41,8 @@ def _case(X_b, y, w, learning_rate, switched_off=()):
             (grad, "it returned the gradient: the step is w - learning_rate * gradient"),
         ]
         return diagnose(np.asarray(got, dtype=float), expected, mistakes,
-                        f"from w = {_format(w)} with learning rate {learning_rate:g} expected {_format(expected)}, "
-                        f"got {_format(got)}", rtol=1e-9, shape_hint="one entry per weight, like w")
+                        f"from w = {as_text(w)} with learning rate {learning_rate:g} expected {as_text(expected)}, "
+                        f"got {as_text(got)}", rtol=1e-9, shape_hint="one entry per weight, like w")
 
     return test
 
@@ -78,13 +67,13 @@ def check_descent_step(descent_step, hidden=False):
     passed : logreg_exercises.CheckResult (truthy when right)
     """
     if hidden:
-        X_b, y = _problem(25, 3, seed=44)
+        X_b, y = random_problem(25, 3, seed=44)
         rng = np.random.default_rng(440)
         off = ("gradient_descent",)
         cases = [("another problem, from random weights", _case(X_b, y, rng.normal(size=4), 0.37, off)),
                  ("another problem, a large step", _case(X_b, y, rng.normal(size=4), 6.0, off))]
     else:
-        X_b, y = _problem(10, 1, seed=4)
+        X_b, y = random_problem(10, 1, seed=4)
         cases = [("from w = 0", _case(X_b, y, np.zeros(2), 0.5)),
                  ("from other weights", _case(X_b, y, np.array([0.8, -1.3]), 1.7))]
     return check("descent_step", descent_step, cases, hidden)

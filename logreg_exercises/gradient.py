@@ -10,21 +10,9 @@ import numpy as np
 
 import logreg_core
 from logreg_exercises import diagnose
-from logreg_exercises._hidden import check, without_core
+from logreg_exercises._hidden import as_text, check, random_problem, without_core
 
 __all__ = ["check_gradient"]
-
-
-def _problem(n_samples, n_features, seed):
-    """A small random problem: X_b with its column of ones, and labels 0/1 that overlap (a finite minimum)."""
-    rng = np.random.default_rng(seed)
-    X = rng.normal(size=(n_samples, n_features))
-    y = (X @ rng.normal(size=n_features) + rng.normal(size=n_samples) > 0).astype(float)
-    return logreg_core.add_intercept(X), y
-
-
-def _format(values):
-    return np.array2string(np.asarray(values, dtype=float), precision=4, suppress_small=True)
 
 
 def _mistakes(X_b, y, w, right):
@@ -53,7 +41,7 @@ def _case(X_b, y, w, switched_off=()):
             return (f"it returned one number per sample, shape {got.shape}; the gradient has one entry per weight, "
                     f"shape {w.shape}: multiply X_b.T (shape {X_b.T.shape}) by p - y, then divide by n")
         return diagnose(got, expected, _mistakes(X_b, y, w, expected),
-                        f"expected {_format(expected)}, got {_format(got)}", rtol=1e-6,
+                        f"expected {as_text(expected)}, got {as_text(got)}", rtol=1e-6,
                         shape_hint="one entry per weight (intercept first). Multiply X_b.T (shape (k+1, n)) by "
                                    "p - y (shape (n,)).")
 
@@ -61,7 +49,7 @@ def _case(X_b, y, w, switched_off=()):
 
 
 def _cases(seed, n_samples, n_features, switched_off=()):
-    X_b, y = _problem(n_samples, n_features, seed)
+    X_b, y = random_problem(n_samples, n_features, seed)
     rng = np.random.default_rng(seed + 1000)
     huge = np.r_[0.0, 900.0 * np.sign(rng.normal(size=n_features))]
     return [

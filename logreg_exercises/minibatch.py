@@ -19,7 +19,7 @@ names the one it recognises.
 import numpy as np
 
 import logreg_core
-from logreg_exercises._hidden import check, unavailable
+from logreg_exercises._hidden import as_text, check, unavailable
 
 __all__ = ["check_sgd", "reference_sgd", "decaying_step"]
 
@@ -59,10 +59,6 @@ def reference_sgd(X_b, y, w0, eta0, t0, n_epochs, batch_size, seed=0):
     n_updates = n_epochs * ceil(n / batch_size).
     """
     return _sgd(X_b, y, w0, eta0, t0, n_epochs, batch_size, seed)
-
-
-def _format(values):
-    return np.array2string(np.asarray(values, dtype=float), precision=4, suppress_small=True)
 
 
 def _mistakes(X_b, y, w0, eta0, t0, n_epochs, batch_size, seed):
@@ -124,7 +120,7 @@ def _sgd_case(n_samples, seed, eta0, t0, n_epochs, batch_size, where):
             if np.allclose(got, wrong, rtol=1e-7, atol=1e-10):
                 return f"{message} ({where})"
         row = int(np.argmax(~np.all(np.isclose(got, expected, rtol=1e-7, atol=1e-10), axis=1)))
-        return f"after update {row} the weights are {_format(got[row])}; expected {_format(expected[row])} ({where})"
+        return f"after update {row} the weights are {as_text(got[row])}; expected {as_text(expected[row])} ({where})"
 
     return test
 

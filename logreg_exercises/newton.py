@@ -9,13 +9,9 @@ import numpy as np
 
 import logreg_core
 from logreg_exercises import diagnose, run_check
-from logreg_exercises._hidden import check
+from logreg_exercises._hidden import as_text, check
 
 __all__ = ["check_irls_step"]
-
-
-def _format(values):
-    return np.array2string(np.asarray(values, dtype=float), precision=4, suppress_small=True)
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -88,7 +84,7 @@ def _check_irls_at(X_b, y, w, alpha):
         if not np.all(np.isfinite(got)) and np.any(p * (1 - p) == 0):
             return _ROUNDED
         return diagnose(got, expected, _irls_mistakes(X_b, y, w, alpha),
-                        f"expected the Newton step's weights {_format(expected)}, got {_format(got)}", atol=1e-9,
+                        f"expected the Newton step's weights {as_text(expected)}, got {as_text(got)}", atol=1e-9,
                         shape_hint="one weight per column of X_b")
 
     return test

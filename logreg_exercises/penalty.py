@@ -12,7 +12,7 @@ from sklearn.linear_model import LogisticRegression
 
 import logreg_core
 from logreg_exercises import diagnose, run_check
-from logreg_exercises._hidden import check
+from logreg_exercises._hidden import as_text, check
 
 __all__ = ["check_c_to_alpha", "c_to_alpha"]
 
@@ -23,10 +23,6 @@ def c_to_alpha(C, n_samples):
     Notebook 09 uses it (through ``yours_or``) while the student's own ``c_to_alpha`` is not written yet.
     """
     return 1.0 / (C * n_samples)
-
-
-def _format(values):
-    return np.array2string(np.asarray(values, dtype=float), precision=4, suppress_small=True)
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -80,7 +76,7 @@ def _check_same_minimum(C, n_samples=60, seed=7):
         if np.linalg.norm(grad) < 1e-6:
             return None
         return (f"at the weights scikit-learn finds with C = {C:g}, the gradient of our loss with alpha = {alpha:.6g} "
-                f"is {_format(grad)}, not zero: that alpha gives a different minimum")
+                f"is {as_text(grad)}, not zero: that alpha gives a different minimum")
 
     return test
 

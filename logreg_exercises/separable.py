@@ -18,7 +18,7 @@ import numpy as np
 
 import logreg_core
 from logreg_exercises import diagnose
-from logreg_exercises._hidden import check, unavailable
+from logreg_exercises._hidden import as_text, check, random_problem, unavailable
 
 __all__ = ["check_gradient_descent", "check_boundary_x2", "check_first_perfect_iteration",
            "reference_gradient_descent", "reference_boundary_x2", "reference_first_perfect_iteration"]
@@ -32,18 +32,6 @@ def reference_gradient_descent(X_b, y, w0, learning_rate, n_iter):
 def reference_boundary_x2(w, x1):
     """x2 of the boundary point above each x1, for w = [w0, w1, w2]: -(w0 + w1 x1) / w2."""
     return -(w[0] + w[1] * np.asarray(x1, dtype=float)) / w[2]
-
-
-def _format(values):
-    return np.array2string(np.asarray(values, dtype=float), precision=4, suppress_small=True)
-
-
-def _problem(n_samples, n_features, seed):
-    """A small random problem: X_b with its column of ones, and labels 0/1 that overlap."""
-    rng = np.random.default_rng(seed)
-    X = rng.normal(size=(n_samples, n_features))
-    y = (X @ rng.normal(size=n_features) + rng.normal(size=n_samples) > 0).astype(float)
-    return logreg_core.add_intercept(X), y
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -73,7 +61,7 @@ def _descent_problem(X_b, y, w0, learning_rate, n_iter):
             return ("every row is the same array: you stored w and then changed it in place. Store a new array "
                     "at each step: w = w - learning_rate * grad")
         if not np.allclose(got[0], w0):
-            return f"the first row should be the starting weights w0 = {_format(w0)}; got {_format(got[0])}"
+            return f"the first row should be the starting weights w0 = {as_text(w0)}; got {as_text(got[0])}"
         if np.allclose(got, expected, rtol=1e-6, atol=1e-10):
             return None
         if np.allclose(got[1], w0 + learning_rate * logreg_core.gradient(X_b, y, w0)):
@@ -81,7 +69,7 @@ def _descent_problem(X_b, y, w0, learning_rate, n_iter):
         if learning_rate != 1.0 and np.allclose(got[1], w0 - logreg_core.gradient(X_b, y, w0)):
             return "the learning rate is not used: the step is learning_rate * gradient"
         step = int(np.argmax(~np.all(np.isclose(got, expected, rtol=1e-6, atol=1e-10), axis=1)))
-        return f"row {step} is {_format(got[step])}; expected {_format(expected[step])}"
+        return f"row {step} is {as_text(got[step])}; expected {as_text(expected[step])}"
 
     return test
 
@@ -93,12 +81,12 @@ def check_gradient_descent(student_descent, hidden=False):
     Prints one line (✅, ❌ with what is wrong, or ⏳ not done yet) and returns a truthy ``CheckResult`` if right.
     """
     if hidden:
-        X_b, y = _problem(30, 3, seed=41)
+        X_b, y = random_problem(30, 3, seed=41)
         cases = [("from random w0, three features", _descent_problem(X_b, y, np.random.default_rng(42).normal(size=4),
                                                                      0.4, 17)),
                  ("one step", _descent_problem(X_b, y, np.zeros(4), 0.8, 1))]
     else:
-        X_b, y = _problem(10, 2, seed=4)
+        X_b, y = random_problem(10, 2, seed=4)
         cases = [("from w0 = 0", _descent_problem(X_b, y, np.zeros(3), 0.5, 5)),
                  ("from random w0", _descent_problem(X_b, y, np.random.default_rng(40).uniform(size=3), 0.3, 20))]
     return check("my_gradient_descent", student_descent, cases, hidden)
@@ -133,7 +121,7 @@ def _boundary_at(w, x1, where):
         on_the_line = np.allclose(on_line, 0.0, atol=1e-9 * (1 + np.abs(w).max() * (1 + np.abs(x1).max())))
         return diagnose(got, None, _boundary_mistakes(w, x1),
                         f"the points (x1, x2) are not on the boundary ({where}): w . [1, x1, x2] = "
-                        f"{_format(on_line)} instead of 0", rtol=1e-5, atol=1e-8, close=lambda _: on_the_line,
+                        f"{as_text(on_line)} instead of 0", rtol=1e-5, atol=1e-8, close=lambda _: on_the_line,
                         where=where)
 
     return test

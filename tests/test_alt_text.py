@@ -52,7 +52,9 @@ def why_not_descriptive(text, path=""):
         return "a placeholder"
     if len(text.split()) < 6 or len(text) < 30:
         return "too short to say what it shows (at least 6 words and 30 characters)"
-    if IMAGE_FILE.search(text) or (stem and stem in text.lower().replace(" ", "_")):
+    # a stem like "05_separable_training" is a file name; one plain word ("projector") may well be what it shows
+    file_like = stem and re.search(r"[\d_-]", stem)
+    if IMAGE_FILE.search(text) or (file_like and stem in text.lower().replace(" ", "_")):
         return "it names the file, not what it shows"
     if GENERIC_START.match(text):
         return 'it starts with a word for "image" (a screen reader says that already)'

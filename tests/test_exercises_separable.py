@@ -4,8 +4,10 @@ hard-codes the visible cases, or calls the function the exercise asks to write, 
 
 import numpy as np
 import pytest
+from notebook_cells import cells, define, fails_with, run_check, solution_cell, source, student_version
 
 import logreg_core
+from logreg_exercises._hidden import random_problem
 from logreg_exercises.separable import (
     check_boundary_x2,
     check_first_perfect_iteration,
@@ -14,7 +16,6 @@ from logreg_exercises.separable import (
     reference_first_perfect_iteration,
     reference_gradient_descent,
 )
-from notebook_cells import cells, define, fails_with, run_check, solution_cell, source, student_version
 
 NOTEBOOK = "05_separable_clusters.ipynb"
 EXERCISES = [
@@ -151,9 +152,8 @@ def test_descent_mistakes_are_named(wrong, message, capsys):
 
 def test_hidden_descent_cases_fail_a_hard_coded_answer(capsys):
     """An answer that returns the visible cases' weights, whatever it is asked, passes them and fails the hidden."""
-    from logreg_exercises import separable
 
-    X_b, y = separable._problem(10, 2, seed=4)
+    X_b, y = random_problem(10, 2, seed=4)
     visible = {(0.5, 5): _loop(X_b, y, np.zeros(3), 0.5, 5),
                (0.3, 20): _loop(X_b, y, np.random.default_rng(40).uniform(size=3), 0.3, 20)}
 

@@ -44,9 +44,15 @@ class GalleryChecks:
     """Every kind of live view renders, with its controls above its canvas and a status line announced to screen
     readers, and no widget says "Error displaying widget"."""
 
-    def test_every_kind_of_live_view_renders(self, app):
+    def test_every_kind_of_live_view_renders(self, app, tools):
         import gallery
+        from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+        try:  # a canvas gets its size once its first picture has loaded: wait for every one
+            app.page.wait_for_function(f"() => ({GALLERY_VIEWS_JS})().filter(view => view.drawn).length >= "
+                                       f"{len(gallery.VIEWS)}", timeout=tools.WIDGET_TIMEOUT)
+        except PlaywrightTimeout:
+            pass  # the assertions below say which view is not drawn
         views = app.page.evaluate(GALLERY_VIEWS_JS)
         assert not app.views["errors"], "a widget shows 'Error displaying widget'"
         assert len(views) == len(gallery.VIEWS), views
