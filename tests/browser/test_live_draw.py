@@ -1,6 +1,6 @@
 """Notebook 12's live view, played with as a new user would: in JupyterLab, after Run All.
 
-The data editor (``DataEditor``): clear, 20 points of each class clicked onto the canvas, some removed, a point of a
+The data editor (``DataEditor``): clear, 12 points of each class clicked onto the canvas, some removed, a point of a
 preset removed, every preset, the degree slider to both ends, clear. Then its points in and out: a CSV file uploaded
 through the upload control replaces the points (and the figure), a bad file leaves them as they were and says why in
 the status line, and the download link gives back exactly the points on screen. And the same editor with the
@@ -29,11 +29,11 @@ def _counts(class_0, class_1):
     return f"{total} point{'' if total == 1 else 's'} ({class_0} of class 0, {class_1} of class 1)"
 
 
-# Where a new user clicks: 20 points of each class on a grid, class 0 on the left, class 1 on the right (x1, x2 in
+# Where a new user clicks: 12 points of each class on a grid, class 0 on the left, class 1 on the right (x1, x2 in
 # the editor's window -2..2; the grid's 0.4 spacing is far more than a click's reach on a point).
-CLICKS = {0: [(x1, x2) for x1 in (-1.6, -1.2, -0.8, -0.4) for x2 in (-1.6, -0.8, 0.0, 0.8, 1.6)],
-          1: [(x1, x2) for x1 in (0.4, 0.8, 1.2, 1.6) for x2 in (-1.6, -0.8, 0.0, 0.8, 1.6)]}
-REMOVED = {0: CLICKS[0][::4], 1: CLICKS[1][1::4]}  # five of each class
+CLICKS = {0: [(x1, x2) for x1 in (-1.6, -1.2, -0.8, -0.4) for x2 in (-1.6, 0.0, 1.6)],
+          1: [(x1, x2) for x1 in (0.4, 0.8, 1.2, 1.6) for x2 in (-1.6, 0.0, 1.6)]}
+REMOVED = {0: CLICKS[0][::4], 1: CLICKS[1][1::4]}  # three of each class
 
 
 class EditorCanvas:
@@ -91,12 +91,13 @@ class TestLive12(LiveNotebook, KeyboardOnly12):
                 click_point(point, label, +1)
             app.check_picture(view)
         # The two groups are far apart: the trained line separates them all.
-        app.wait_for_text(status, _counts(20, 20), "training accuracy 100.0%")
+        app.wait_for_text(status, _counts(len(CLICKS[0]), len(CLICKS[1])), "training accuracy 100.0%")
         for label in (0, 1):
             for point in REMOVED[label]:
                 click_point(point, label, -1)
         app.check_picture(view)
-        app.wait_for_text(status, _counts(15, 15), "training accuracy 100.0%")
+        left = {label: len(CLICKS[label]) - len(REMOVED[label]) for label in (0, 1)}
+        app.wait_for_text(status, _counts(left[0], left[1]), "training accuracy 100.0%")
 
         presets = view.element.locator(".widget-hbox").filter(has=tools.label(app.page, "load a preset:"))
         names = [text.strip() for text in presets.locator("button").all_inner_texts()]
