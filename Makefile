@@ -1,4 +1,4 @@
-# Two commands do all the set-up on a fresh machine (Python >= 3.10 with venv):
+# Two commands do all the set-up on a fresh machine (Python >= 3.11 with venv):
 #   make lab    opens the series in JupyterLab (make lab PROJECTOR=1: for a projector, see below)
 #   make test   runs the whole test suite: unit tests and every notebook, re-executed by nbval
 # Both create the virtual environment .venv first if it is missing or requirements.txt changed.
