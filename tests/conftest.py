@@ -47,6 +47,8 @@ def _will_grade(config):
 
 #: How much less the test workers (and the kernels, servers and browsers they start) ask of the CPU than the
 #: grading pipeline while it runs: it is the run's longest job, and the pipeline's tests wait for it at the end.
+#: (The pipeline runs in a process group of its own, to be stopped with its kernels, but in the run's session:
+#: Linux shares the CPU equally between sessions before niceness counts.)
 WORKER_NICENESS = 5
 
 
@@ -69,7 +71,7 @@ def pytest_configure(config):
     course = Path(tempfile.mkdtemp(prefix="logreg-course-"))
     log = open(course / "pipeline.log", "w")  # noqa: SIM115 - closed in pytest_unconfigure
     process = subprocess.Popen([sys.executable, str(Path(__file__).with_name("grading.py")), str(course)],
-                               stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+                               stdout=log, stderr=subprocess.STDOUT, process_group=0)
     os.environ[GRADING_COURSE] = str(course)
     _grading.update(process=process, log=log, course=course)
 
