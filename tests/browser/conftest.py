@@ -109,6 +109,15 @@ class Server:
     def log_tail(self, lines=40):
         return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
 
+    def started(self, url_from_log):
+        """``wait_until_up``, and the server itself; stopped if it does not come up. Returns the server."""
+        try:
+            self.wait_until_up(url_from_log)
+        except Exception:
+            self.stop()
+            raise
+        return self
+
     def wait_until_up(self, url_from_log):
         """Wait until the log names the server's URL and the server answers there; return the URL."""
         deadline = time.monotonic() + SERVER_START_TIMEOUT
@@ -148,12 +157,7 @@ def start_lab(folder, series):
                "--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
                *(["--allow-root"] if os.geteuid() == 0 else [])]
     server = Server(command, Path(folder) / "lab.log", cwd=series, env=private_env(folder))
-    try:
-        server.wait_until_up(r"(http://127\.0\.0\.1:\d+/)lab")
-    except Exception:
-        server.stop()
-        raise
-    return server
+    return server.started(r"(http://127\.0\.0\.1:\d+/)lab")
 
 
 def make_lab_command(*make_arguments):
@@ -176,12 +180,7 @@ def start_make_lab(folder, series, *make_arguments):
     command += ["--no-browser", f"--port={free_port()}", "--ServerApp.ip=127.0.0.1", "--IdentityProvider.token=",
                 "--ServerApp.password=", "--LabApp.expose_app_in_browser=True"]
     server = Server(command, Path(folder) / "make-lab.log", cwd=series, env={**private_env(folder), **variables})
-    try:
-        server.wait_until_up(r"(http://127\.0\.0\.1:\d+/)lab")
-    except Exception:
-        server.stop()
-        raise
-    return server
+    return server.started(r"(http://127\.0\.0\.1:\d+/)lab")
 
 
 def start_notebook7(folder, series):
@@ -191,12 +190,7 @@ def start_notebook7(folder, series):
                f"--ServerApp.root_dir={series}", "--JupyterNotebookApp.expose_app_in_browser=True",
                *(["--allow-root"] if os.geteuid() == 0 else [])]
     server = Server(command, Path(folder) / "notebook7.log", cwd=series, env=private_env(folder))
-    try:
-        server.wait_until_up(r"(http://127\.0\.0\.1:\d+/)tree")
-    except Exception:
-        server.stop()
-        raise
-    return server
+    return server.started(r"(http://127\.0\.0\.1:\d+/)tree")
 
 
 def start_voila(folder, notebook):
@@ -209,12 +203,7 @@ def start_voila(folder, notebook):
                "--show_tracebacks=True", str(notebook)]
     server = Server(command, Path(folder) / f"voila-{Path(notebook).stem}.log", cwd=Path(notebook).parent,
                     env=private_env(folder))
-    try:
-        server.wait_until_up(r"Voil\S* is running at:\s*(http://127\.0\.0\.1:\d+/)")
-    except Exception:
-        server.stop()
-        raise
-    return server
+    return server.started(r"Voil\S* is running at:\s*(http://127\.0\.0\.1:\d+/)")
 
 
 # --------------------------------------------------------------------------------------------------------------
