@@ -109,5 +109,4 @@ class Blitter:
             canvas.restore_region(self._background)
             for artist in self.artists:
                 self.figure.draw_artist(artist)
-            _ipympl.send_whole_frames(canvas)
             canvas.blit(self.figure.bbox)

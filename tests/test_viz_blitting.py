@@ -156,17 +156,24 @@ def test_an_ipympl_canvas_draws_one_thread_at_a_time():
 
 
 @IPYMPL_TOOLBAR
-def test_an_ipympl_blit_sends_a_whole_frame(monkeypatch):
+@pytest.mark.parametrize("redraw", ["blit", "full draw"])
+def test_an_ipympl_canvas_sends_whole_frames(monkeypatch, redraw):
     """A dropped difference frame would leave stale pixels in the browser (matplotlib #19116); whole frames don't.
-    A difference frame is transparent where nothing changed; a whole frame is opaque everywhere."""
+    A difference frame is transparent where nothing changed; a whole frame is opaque everywhere, and it is the
+    frame ``last_frame`` returns."""
     figure, line, blitter = _ipympl_view()
     canvas = figure.canvas
     blitter.update()  # the background exists now
     sent = []
     monkeypatch.setattr(canvas, "send_binary", sent.append)  # what goes to the browser
     line.set_ydata([1, 0])
-    blitter.update()
+    if redraw == "blit":
+        blitter.update()
+    else:
+        blitter.invalidate()
+        blitter.update()  # a full draw, e.g. when axis limits change
     assert len(sent) == 1, "the move sent no frame, or more than one"
     frame = np.asarray(Image.open(io.BytesIO(sent[0])).convert("RGBA"))
     assert frame.shape[:2] == (figure.canvas.get_width_height()[1], figure.canvas.get_width_height()[0])
     assert np.all(frame[..., 3] == 255), "the move sent a difference frame, not the whole picture"
+    assert np.array_equal(frame, _ipympl.last_frame(canvas))
