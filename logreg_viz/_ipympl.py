@@ -35,8 +35,9 @@ Three things about ipympl need care, and are handled here once:
    last one, but ipympl's browser side drops a frame that arrives before the previous one has loaded, and a
    dropped difference frame leaves stale pixels behind for good (matplotlib issue #19116); a dropped whole frame
    is replaced by the next. Encoding the PNG is a third of a slider move's kernel time: at zlib level 1 instead
-   of Pillow's default 6 it takes 8 ms less for a 960 x 760 frame, and the file is 2% bigger
-   (``benchmarks/bench_threshold.py``).
+   of Pillow's default 6 it takes 8 ms less for the threshold explorer's 960 x 760 frame
+   (``benchmarks/bench_threshold.py``), and the file is about as big (2% smaller there, 10% bigger for the
+   training view's 960 x 440 frame).
 
 The canvas's chrome (title bar, toolbar, status bar, resize handle) is hidden too: a view shows its own title,
 controls and status line.
