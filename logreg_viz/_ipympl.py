@@ -39,6 +39,11 @@ Three things about ipympl need care, and are handled here once:
    (``benchmarks/bench_threshold.py``), and the file is about as big (2% smaller there, 10% bigger for the
    training view's 960 x 440 frame).
 
+6. **The browser truncates the canvas's size.** ipympl sends the figure's size in pixels as a float, and the
+   browser makes the canvas that many whole pixels: a figure 4.6 inches tall at 100 dpi is 459.99999999999994 px
+   (4.6 has no exact binary form), so its canvas lost its last row of pixels. ``live_canvas`` nudges such a size
+   up by a rounding error (``whole_pixel_size``).
+
 The canvas's chrome (title bar, toolbar, status bar, resize handle) is hidden too: a view shows its own title,
 controls and status line.
 """
@@ -48,13 +53,15 @@ from __future__ import annotations
 import contextlib
 import functools
 import io
+import math
 import threading
 
 import matplotlib
 import numpy as np
 from PIL import Image
 
-__all__ = ["TESTED_WITH", "canvas_classes", "live_canvas", "is_live_canvas", "drawing_lock", "send_picture", "last_frame", "let_tab_leave"]
+__all__ = ["TESTED_WITH", "canvas_classes", "live_canvas", "is_live_canvas", "drawing_lock", "whole_pixel_size",
+           "send_picture", "last_frame", "let_tab_leave"]
 
 #: The ipympl version this module was written and tested against.
 TESTED_WITH = "0.10.0"
@@ -96,6 +103,7 @@ def live_canvas(figure):
     canvas : ipympl ``Canvas`` (an ipywidgets DOMWidget), also ``figure.canvas``.
     """
     Canvas, FigureManager = canvas_classes()
+    figure.set_size_inches(whole_pixel_size(figure.get_size_inches(), figure.dpi), forward=False)  # see point 6
     canvas = Canvas(figure)
     canvas.syncing_data_url = False  # see point 2 of the module's docstring
     canvas.header_visible = canvas.footer_visible = canvas.toolbar_visible = canvas.resizable = False
@@ -106,6 +114,29 @@ def live_canvas(figure):
     canvas.get_diff_image = functools.partial(_whole_frame_png, canvas)  # see point 5 of the module's docstring
     FigureManager(canvas, num=id(figure))  # handles the browser's messages (resize, refresh, draw, ...)
     return canvas
+
+
+def whole_pixel_size(size_inches, dpi):
+    """The size in inches nearest ``size_inches`` whose size in pixels (inches x dpi, in floating point) is not a
+    rounding error short of a whole number, so that a browser that truncates it keeps every row and column.
+
+    Parameters
+    ----------
+    size_inches : pair of float, width and height
+    dpi : float
+
+    Returns
+    -------
+    width, height : float, each equal to the one given or larger by a few units in the last place
+    """
+
+    def nudged(inches):
+        pixels = round(inches * dpi)
+        while inches * dpi < pixels:  # e.g. 4.6 * 100 = 459.99999999999994
+            inches = math.nextafter(inches, math.inf)
+        return inches
+
+    return tuple(nudged(float(inches)) for inches in size_inches)
 
 
 def _holding(lock, method):

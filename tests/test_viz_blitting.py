@@ -130,6 +130,12 @@ def test_saving_the_figure_does_not_spoil_the_background(view):
 IPYMPL_TOOLBAR = pytest.mark.filterwarnings("ignore:Passing unrecognized arguments to super\\(Toolbar\\)")
 
 
+@IPYMPL_TOOLBAR
+def test_the_data_editors_live_canvas_keeps_its_last_row_of_pixels():
+    figure = new_figure((9.6, 4.6), canvas="live")
+    assert int(figure.bbox.width) == 960 and int(figure.bbox.height) == 460  # what the browser's canvas gets
+
+
 def _ipympl_view():
     figure = new_figure((3, 2), canvas="live")
     ax = figure.add_subplot()
@@ -177,3 +183,10 @@ def test_an_ipympl_canvas_sends_whole_frames(monkeypatch, redraw):
     assert frame.shape[:2] == (figure.canvas.get_width_height()[1], figure.canvas.get_width_height()[0])
     assert np.all(frame[..., 3] == 255), "the move sent a difference frame, not the whole picture"
     assert np.array_equal(frame, _ipympl.last_frame(canvas))
+
+
+@pytest.mark.parametrize("size", [(9.6, 4.6), (7.6, 4.0), (9.5, 4.2), (3.3, 0.7)])
+def test_a_live_canvas_is_a_whole_number_of_pixels_not_a_hair_less(size):
+    """A browser truncates the canvas's size in pixels: 4.6 in at 100 dpi (459.99999999999994 px) lost a row."""
+    assert _ipympl.whole_pixel_size(size, 100) == pytest.approx(size, rel=1e-15)
+    assert all(inches * 100 >= round(inches * 100) for inches in _ipympl.whole_pixel_size(size, 100))

@@ -64,6 +64,11 @@ class TestLive12(LiveNotebook, KeyboardOnly12):
         editor = view.expression
         status = view.element.locator(tools.STATUS_LINE)
         counts = {0: 0, 1: 0}
+        # every row and column of the figure (9.6 x 4.6 in: 4.6 x 100 dpi is a hair under 460 in floating point)
+        size = app.kernel_value(f"[round(v * {editor}.figure.canvas.device_pixel_ratio) "
+                                f"for v in {editor}.figure.bbox.size]")
+        canvas = view.element.locator(".jupyter-matplotlib-canvas-div canvas").first
+        assert canvas.evaluate("c => [c.width, c.height]") == size
 
         def click_button(text, what, *waits):
             button = view.element.locator("button", has_text=re.compile(rf"^\s*{re.escape(text)}\s*$"))
