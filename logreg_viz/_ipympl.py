@@ -127,12 +127,15 @@ def whole_pixel_size(size_inches, dpi):
 
     Returns
     -------
-    width, height : float, each equal to the one given or larger by a few units in the last place
+    width, height : float, each equal to the one given or larger by a few units in the last place (a size whose
+        pixels have a real fraction, e.g. 459.5, is left as it is)
     """
 
     def nudged(inches):
         pixels = round(inches * dpi)
-        while inches * dpi < pixels:  # e.g. 4.6 * 100 = 459.99999999999994
+        if not math.isclose(inches * dpi, pixels, rel_tol=1e-12):  # e.g. 459.5 px: a real fraction, left alone
+            return inches
+        while inches * dpi < pixels:  # e.g. 4.6 * 100 = 459.99999999999994: a few ulps short
             inches = math.nextafter(inches, math.inf)
         return inches
 

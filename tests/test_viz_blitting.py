@@ -190,3 +190,15 @@ def test_a_live_canvas_is_a_whole_number_of_pixels_not_a_hair_less(size):
     """A browser truncates the canvas's size in pixels: 4.6 in at 100 dpi (459.99999999999994 px) lost a row."""
     assert _ipympl.whole_pixel_size(size, 100) == pytest.approx(size, rel=1e-15)
     assert all(inches * 100 >= round(inches * 100) for inches in _ipympl.whole_pixel_size(size, 100))
+
+
+@pytest.mark.parametrize("size, dpi", [((4.595, 3.0), 100), ((7.5, 3.7534722222222223), 144), ((1.006, 2.5), 100)])
+def test_a_size_with_a_real_fraction_of_a_pixel_is_left_alone(size, dpi):
+    """459.5 px is not a rounding error short of 460: nudging it by ulps would never end (it hung projector mode)."""
+    import threading
+
+    result = []
+    worker = threading.Thread(target=lambda: result.append(_ipympl.whole_pixel_size(size, dpi)), daemon=True)
+    worker.start()
+    worker.join(10)
+    assert result == [size], "whole_pixel_size did not return within 10 s, or changed a real fraction"
