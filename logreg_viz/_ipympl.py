@@ -9,7 +9,7 @@ ipympl version may rename what is used here; then this module, and nothing else,
   ``get_diff_image`` (the PNG of the next frame), which ``live_canvas`` replaces, and its private attributes
   ``_png_is_old`` (a new frame is waiting) and ``_last_buff`` (the frame sent last).
 
-Three things about ipympl need care, and are handled here once:
+Six things about ipympl need care, and are handled here once:
 
 1. **Importing ipympl switches pyplot's backend.** ``import ipympl`` makes ipympl pyplot's backend as a side
    effect, so every later ``plt.subplots`` figure of a notebook would become a widget with no stored picture.
