@@ -154,6 +154,13 @@ CANVAS_JS = """
 VIEW_OUTPUTS = ".jp-OutputArea-output:has(.jupyter-matplotlib-canvas-div canvas)"
 
 
+def _lowest_texts(measured, key, limit):
+    """Each view's text with the lowest ``key`` ("contrast" or "size"), and those of them below ``limit``: two dicts
+    of {view name: text item}."""
+    lowest = {name: min(view.texts, key=lambda item: item[key]) for name, view in measured.items()}
+    return lowest, {name: item for name, item in lowest.items() if item[key] < limit}
+
+
 def _rgb(color):
     return [int(color[k:k + 2], 16) for k in (1, 3, 5)]
 
@@ -244,9 +251,7 @@ class DarkThemeChecks:
         assert app.theme == "JupyterLab Dark"
 
     def test_every_text_of_every_view_contrasts_with_its_background(self, app):
-        lowest = {name: min(measured.texts, key=lambda item: item["contrast"])
-                  for name, measured in app.measured.items()}
-        too_faint = {name: item for name, item in lowest.items() if item["contrast"] < MIN_CONTRAST}
+        lowest, too_faint = _lowest_texts(app.measured, "contrast", MIN_CONTRAST)
         assert not too_faint, f"lowest contrast of each view: {lowest}"
 
     def test_every_figure_is_opaque_with_visible_axes(self, app):
@@ -306,9 +311,7 @@ class TestProjectorAndDarkThemeWithMakeLab(DarkThemeChecks):
         assert all(view["projector"] for view in app.kernel), app.kernel
 
     def test_the_text_of_the_controls_and_status_lines_is_at_least_18_px(self, app):
-        smallest = {name: min(measured.texts, key=lambda item: item["size"])
-                    for name, measured in app.measured.items()}
-        too_small = {name: item for name, item in smallest.items() if item["size"] < MIN_TEXT_PX}
+        smallest, too_small = _lowest_texts(app.measured, "size", MIN_TEXT_PX)
         assert not too_small, f"smallest text of each view: {smallest}"
 
     def test_the_text_drawn_on_the_canvases_is_at_least_18_px_as_displayed(self, app):
